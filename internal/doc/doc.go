@@ -98,6 +98,56 @@ type Sentence struct {
 // Len returns the number of tokens in the sentence.
 func (s Sentence) Len() int { return s.Last - s.First }
 
+// Actor is who a mention stands for, as the actor knowledge base answered
+// on the document's date.
+type Actor struct {
+	ID      string // knowledge-base id, e.g. "vladimir-putin", "RUS"
+	Name    string // canonical name, e.g. "Vladimir Putin"
+	Code    string // CAMEO actor code on the date, e.g. "RUSGOV"
+	Country string // CAMEO country code, the first three letters of Code
+	Sector  string // CAMEO sector, e.g. "GOV", "MIL"; "" for a whole country
+	Kind    string // "person", "country", "igo", "org", "media", "party", "city", "group", "agent"
+	Gender  string // "m", "f" or "" (people)
+	Title   string // role title on the date, e.g. "President"
+}
+
+// Entity is one named-entity mention: the words [First, Last) of Doc.Tokens
+// and their byte span.
+type Entity struct {
+	First, Last int
+	Start, End  int
+	Label       string // PER, ORG, LOC, NORP, MISC
+	Actor       *Actor // nil when the mention is not in the knowledge base
+}
+
+// MentionKind tells how a mention refers.
+type MentionKind int
+
+// The kinds of mention the coreference layer links.
+const (
+	MentionName    MentionKind = iota // "Dmitry Peskov", "Peskov", "the Kremlin"
+	MentionNominal                    // "the Russian president", "the spokesman"
+	MentionPronoun                    // "he", "she", "they", "his"
+)
+
+// Mention is a referring expression linked by coreference: words
+// [First, Last) of Doc.Tokens with their byte span. Chain indexes
+// Doc.Chains, or is -1 when the mention is unresolved.
+type Mention struct {
+	First, Last int
+	Start, End  int
+	Kind        MentionKind
+	Entity      int // index into Doc.Entities, or -1
+	Chain       int
+}
+
+// Chain is a set of mentions that refer to the same actor.
+type Chain struct {
+	Mentions []int  // indices into Doc.Mentions, in text order
+	Name     string // the fullest name in the chain ("Dmitry Peskov")
+	Actor    *Actor // nil when the chain resolves to nothing in the knowledge base
+}
+
 // Doc is the text of one article and its annotation layers.
 type Doc struct {
 	ID        string
@@ -107,6 +157,9 @@ type Doc struct {
 	Tokens     []Token
 	MultiWords []MultiWord
 	Sentences  []Sentence
+	Entities   []Entity  // LayerEntities; Entity.Actor with LayerActors
+	Mentions   []Mention // LayerCoref
+	Chains     []Chain   // LayerCoref
 
 	layers map[Layer]bool
 }
