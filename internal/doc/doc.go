@@ -148,6 +148,22 @@ type Chain struct {
 	Actor    *Actor // nil when the chain resolves to nothing in the knowledge base
 }
 
+// Quote is one attribution: what was said (the content span), how it is
+// reported, the cue ("said", "according to") and who said it. A zero-length
+// Span means "none".
+type Quote struct {
+	Span            // the content: inside the quotation marks, or the reported clause
+	Kind     string // "direct", "indirect" or "mixed"
+	Fragment bool   // a single word or short phrase in quotation marks ("trashing him as "disrespectful"")
+	Cue      Span   // the reporting verb or phrase
+	Speaker  Span   // the mention of the speaker in the text ("Peskov", "he", "the ministry")
+	Chain    int    // index into Doc.Chains of the speaker, or -1
+	Name     string // who the speaker resolves to ("Dmitry Peskov"); "" when unresolved
+	Actor    *Actor // the speaker's actor, nil when unknown
+	To       Span   // the addressee when stated ("reporters", "the BBC")
+	Sentence int    // index into Doc.Sentences of the sentence holding the cue (or the content)
+}
+
 // Doc is the text of one article and its annotation layers.
 type Doc struct {
 	ID        string
@@ -160,6 +176,7 @@ type Doc struct {
 	Entities   []Entity  // LayerEntities; Entity.Actor with LayerActors
 	Mentions   []Mention // LayerCoref
 	Chains     []Chain   // LayerCoref
+	Quotes     []Quote   // LayerQuotes
 
 	layers map[Layer]bool
 }

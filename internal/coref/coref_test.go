@@ -1,0 +1,174 @@
+package coref
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-news/dyad/internal/actors"
+	"github.com/dyad-news/dyad/internal/doc"
+)
+
+// fakeKB is a knowledge base made of functions, for tests.
+type fakeKB struct {
+	describe func(words []string, date time.Time) (actors.Actor, bool)
+	agents   map[string]string
+	given    map[string]string
+}
+
+func (f fakeKB) Describe(words []string, date time.Time) (actors.Actor, bool) {
+	if f.describe == nil {
+		return actors.Actor{}, false
+	}
+	return f.describe(words, date)
+}
+
+func (f fakeKB) Agent(words ...string) (string, bool) {
+	s, ok := f.agents[strings.ToLower(strings.Join(words, " "))]
+	return s, ok
+}
+
+func (f fakeKB) GivenName(name string) (string, bool) {
+	g, ok := f.given[name]
+	return g, ok
+}
+
+var _ KB = fakeKB{}
+
+// build makes an annotated doc from sentences written as
+// "form/UPOS/deprel" words; "[PER" … "]" marks an entity, and "=id" after the
+// label gives it a knowledge-base actor of that id ("[PER=putin Putin/PROPN ]").
+func build(t *testing.T, published string, actorsByID map[string]doc.Actor, sents ...string) *doc.Doc {
+	t.Helper()
+	d := doc.New("t", "")
+	var text strings.Builder
+	for si, s := range sents {
+		first := len(d.Tokens)
+		start := text.Len()
+		entStart, label, id := -1, "", ""
+		for _, w := range strings.Fields(s) {
+			if strings.HasPrefix(w, "[") {
+				entStart, label = len(d.Tokens), w[1:]
+				if i := strings.IndexByte(label, '='); i >= 0 {
+					label, id = label[:i], label[i+1:]
+				}
+				continue
+			}
+			if w == "]" {
+				e := doc.Entity{First: entStart, Last: len(d.Tokens), Start: d.Tokens[entStart].Start, End: d.Tokens[len(d.Tokens)-1].End, Label: label}
+				if id != "" {
+					a := actorsByID[id]
+					e.Actor = &a
+				}
+				d.Entities = append(d.Entities, e)
+				entStart, id = -1, ""
+				continue
+			}
+			parts := strings.Split(w, "/")
+			for len(parts) < 3 {
+				parts = append(parts, "")
+			}
+			if text.Len() > 0 {
+				text.WriteByte(' ')
+			}
+			tok := doc.Token{Start: text.Len(), Form: parts[0], UPOS: parts[1], DepRel: parts[2], Head: -1, Sentence: si, SpaceAfter: true}
+			text.WriteString(parts[0])
+			tok.End = text.Len()
+			d.Tokens = append(d.Tokens, tok)
+		}
+		d.Sentences = append(d.Sentences, doc.Sentence{First: first, Last: len(d.Tokens), Start: start, End: text.Len()})
+	}
+	d.Text = text.String()
+	d.Published = published
+	d.Mark(doc.LayerTokens, doc.LayerSentences, doc.LayerPOS, doc.LayerDeps, doc.LayerEntities, doc.LayerActors)
+	return d
+}
+
+// resolved renders each mention as "text→chain name".
+func resolved(d *doc.Doc) string {
+	var out []string
+	for _, m := range d.Mentions {
+		name := "?"
+		if m.Chain >= 0 {
+			name = d.Chains[m.Chain].Name
+		}
+		out = append(out, d.Text[m.Start:m.End]+"→"+name)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestAnnotate(t *testing.T) {
+	people := map[string]doc.Actor{
+		"putin":  {ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Country: "RUS", Sector: "GOV", Kind: "person", Gender: "m", Title: "President"},
+		"peskov": {ID: "dmitry-peskov", Name: "Dmitry Peskov", Code: "RUSGOV", Country: "RUS", Sector: "GOV", Kind: "person", Gender: "m", Title: "Kremlin spokesman"},
+		"nato":   {ID: "nato", Name: "NATO", Code: "IGONAT", Country: "IGO", Kind: "igo"},
+	}
+	kb := fakeKB{
+		agents: map[string]string{"president": "GOV", "spokesman": "GOV", "minister": "GOV"},
+		given:  map[string]string{"Maria": "f", "John": "m"},
+		describe: func(words []string, date time.Time) (actors.Actor, bool) {
+			if strings.Join(words, " ") == "the Russian president" && date.Year() >= 2012 {
+				return actors.Actor{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Kind: actors.Person, Gender: "m", Title: "President"}, true
+			}
+			return actors.Actor{}, false
+		},
+	}
+	tests := []struct {
+		name  string
+		date  string
+		sents []string
+		want  string
+	}{
+		{"surname after full name", "2025-03-31", []string{
+			"[PER Maria/PROPN/nsubj Smirnova/PROPN ] said/VERB/root ./PUNCT",
+			"[PER Smirnova/PROPN/nsubj ] left/VERB ./PUNCT",
+		}, "Maria Smirnova→Maria Smirnova; Smirnova→Maria Smirnova"},
+		{"pronoun to the subject of the previous sentence", "2025-03-31", []string{
+			"[PER=peskov Peskov/PROPN/nsubj ] met/VERB [PER John/PROPN/obj Doe/PROPN ] ./PUNCT",
+			"He/PRON/nsubj said/VERB talks/NOUN continue/VERB ./PUNCT",
+		}, "Peskov→Dmitry Peskov; John Doe→John Doe; He→Dmitry Peskov"},
+		{"gender picks the compatible person", "2025-03-31", []string{
+			"[PER Maria/PROPN/nsubj Lopez/PROPN ] met/VERB [PER John/PROPN/obj Doe/PROPN ] ./PUNCT",
+			"He/PRON/nsubj left/VERB early/ADV ./PUNCT",
+		}, "Maria Lopez→Maria Lopez; John Doe→John Doe; He→John Doe"},
+		{"description resolved on the date", "2025-03-31", []string{
+			"[PER=putin Putin/PROPN/nsubj ] spoke/VERB ./PUNCT",
+			"the/DET Russian/ADJ president/NOUN/nsubj said/VERB ./PUNCT",
+		}, "Putin→Vladimir Putin; the Russian president→Vladimir Putin"},
+		{"bare title links to the holder named before", "2025-03-31", []string{
+			"[PER=peskov Peskov/PROPN/nsubj ] spoke/VERB ./PUNCT",
+			"the/DET spokesman/NOUN/nsubj added/VERB ./PUNCT",
+		}, "Peskov→Dmitry Peskov; the spokesman→Dmitry Peskov"},
+		{"indefinite description is no mention", "2025-03-31", []string{
+			"a/DET minister/NOUN/nsubj said/VERB ./PUNCT",
+		}, ""},
+		{"they to an organisation", "2025-03-31", []string{
+			"[ORG=nato NATO/PROPN/nsubj ] met/VERB ./PUNCT",
+			"They/PRON/nsubj agreed/VERB ./PUNCT",
+		}, "NATO→NATO; They→NATO"},
+		{"pronoun with nobody before", "2025-03-31", []string{
+			"He/PRON/nsubj said/VERB ./PUNCT",
+		}, "He→?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(t, tt.date, people, tt.sents...)
+			if err := New(kb).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			if got := resolved(d); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			if !d.Has(doc.LayerCoref) {
+				t.Error("LayerCoref not marked")
+			}
+		})
+	}
+}
+
+func TestAnnotateRequiresLayers(t *testing.T) {
+	d := doc.New("x", "He said.")
+	if err := New(fakeKB{}).Annotate(d); err == nil {
+		t.Fatal("Annotate on an untokenised doc: want an error")
+	}
+}

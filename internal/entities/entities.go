@@ -1,0 +1,144 @@
+// Package entities finds the named entities of a document and resolves each
+// one to an actor of the knowledge base on the document's date: "Trump" is
+// USAGOV in March 2025 but not in 2016, "the Kremlin" is RUSGOV, and a person
+// the knowledge base does not know still gets a country and sector from the
+// title in front of the name ("Hungarian foreign minister Jan Novak" →
+// HUNGOV).
+//
+// It adds doc.Entities (LayerEntities) with Entity.Actor set (LayerActors).
+//
+//	st := entities.New(nerModel, kb)
+//	err := st.Apply(ctx, d)
+package entities
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/dyad-news/dyad/internal/actors"
+	"github.com/dyad-news/dyad/internal/coref"
+	"github.com/dyad-news/dyad/internal/doc"
+	"github.com/dyad-news/dyad/internal/ner"
+)
+
+// Recognizer finds entity mentions (token ranges with labels) in a document.
+type Recognizer interface {
+	Entities(d *doc.Doc) ([]ner.Entity, error)
+}
+
+// KB is what resolution needs from the actor knowledge base.
+type KB interface {
+	Resolve(name string, date time.Time) (actors.Actor, bool)
+	Describe(words []string, date time.Time) (actors.Actor, bool)
+	Agent(words ...string) (sector string, ok bool)
+}
+
+var (
+	_ Recognizer = (*ner.Model)(nil)
+	_ KB         = (*actors.KB)(nil)
+)
+
+// Stage is the entity stage of the pipeline.
+type Stage struct {
+	rec Recognizer
+	kb  KB
+}
+
+// New returns the entity stage.
+func New(rec Recognizer, kb KB) *Stage { return &Stage{rec: rec, kb: kb} }
+
+// Name returns "entities".
+func (s *Stage) Name() string { return "entities" }
+
+// Requires lists the layers the stage reads.
+func (s *Stage) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerTokens, doc.LayerSentences, doc.LayerPOS}
+}
+
+// Assigns lists the layers the stage sets.
+func (s *Stage) Assigns() []doc.Layer { return []doc.Layer{doc.LayerEntities, doc.LayerActors} }
+
+// Apply sets d.Entities and resolves their actors.
+func (s *Stage) Apply(ctx context.Context, d *doc.Doc) error {
+	found, err := s.rec.Entities(d)
+	if err != nil {
+		return err
+	}
+	date := Date(d)
+	ents := make([]doc.Entity, 0, len(found))
+	for _, e := range found {
+		if e.Start >= e.End || e.End > len(d.Tokens) {
+			continue
+		}
+		x := doc.Entity{First: e.Start, Last: e.End, Start: d.Tokens[e.Start].Start, End: d.Tokens[e.End-1].End, Label: e.Label}
+		if a, ok := s.resolve(d, x, date); ok {
+			x.Actor = &a
+		}
+		ents = append(ents, x)
+	}
+	d.Entities = ents
+	return nil
+}
+
+// Date returns the publication date of d, or today when d has none.
+func Date(d *doc.Doc) time.Time {
+	if t, err := time.Parse("2006-01-02", d.Published); err == nil {
+		return t
+	}
+	return time.Now().UTC()
+}
+
+func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bool) {
+	name := d.Text[e.Start:e.End]
+	a, ok := s.kb.Resolve(name, date)
+	if ok && (e.Label != "PER" || a.Kind == actors.Person) {
+		return coref.ToDoc(a), true
+	}
+	if e.Label != "PER" {
+		return doc.Actor{}, false
+	}
+	// An unknown person with a title in front ("Russian foreign minister
+	// Ivan Petrov"): the title gives country and sector.
+	title := titleBefore(d, e.First, s.kb)
+	if len(title) == 0 {
+		return doc.Actor{}, false
+	}
+	words := append(title, strings.Fields(name)...)
+	a, ok = s.kb.Describe(words, date)
+	if !ok || a.Code == "" {
+		return doc.Actor{}, false
+	}
+	if a.Kind != actors.Person {
+		a.Name = name
+		a.ID = ""
+		a.Kind = actors.Person
+	}
+	return coref.ToDoc(a), true
+}
+
+// titleBefore returns the words of the title right before token first
+// ("Russian foreign minister", "Kremlin spokesman"), or nil.
+func titleBefore(d *doc.Doc, first int, kb KB) []string {
+	sent := d.Sentences[d.Tokens[first].Sentence]
+	i := first
+	for i > sent.First && first-i < 5 {
+		p := d.Tokens[i-1]
+		if p.UPOS != "ADJ" && p.UPOS != "PROPN" && p.UPOS != "NOUN" {
+			break
+		}
+		i--
+	}
+	hasAgent := false
+	words := make([]string, 0, first-i)
+	for t := i; t < first; t++ {
+		words = append(words, d.Tokens[t].Form)
+		if _, ok := kb.Agent(strings.ToLower(d.Tokens[t].Form)); ok {
+			hasAgent = true
+		}
+	}
+	if !hasAgent {
+		return nil
+	}
+	return words
+}
