@@ -164,6 +164,34 @@ type Quote struct {
 	Sentence int    // index into Doc.Sentences of the sentence holding the cue (or the content)
 }
 
+// EventActor is one source or target of an event: the mention in the text
+// and the actor it resolves to.
+type EventActor struct {
+	Span
+	Name  string // who the mention resolves to ("Donald Trump", "Russia")
+	Actor *Actor // nil when no actor code could be given
+}
+
+// Event is one coded event: who did what to whom, when, with the evidence.
+type Event struct {
+	CAMEO     string // CAMEO event code, 2 to 4 digits
+	Plover    string // PLOVER event type, e.g. "THREATEN"
+	Mode      string // PLOVER mode, e.g. "" or "Sanction"
+	Context   string // PLOVER context
+	Quad      int    // QuadClass: 1 verbal cooperation … 4 material conflict
+	Goldstein float64
+	Source    []EventActor
+	Target    []EventActor
+	Trigger   Span
+	Sentence  int // index into Doc.Sentences
+	Negated   bool
+	// Hypothetical marks events the text says might happen: threats,
+	// conditions, proposals, intentions.
+	Hypothetical bool
+	Date         string // YYYY-MM-DD the event is dated to
+	Quote        int    // index into Doc.Quotes of the quote the event was found in, or -1
+}
+
 // Doc is the text of one article and its annotation layers.
 type Doc struct {
 	ID        string
@@ -177,6 +205,7 @@ type Doc struct {
 	Mentions   []Mention // LayerCoref
 	Chains     []Chain   // LayerCoref
 	Quotes     []Quote   // LayerQuotes
+	Events     []Event   // LayerEvents
 
 	layers map[Layer]bool
 }

@@ -24,7 +24,36 @@ func FromDoc(d *doc.Doc) Article {
 		}
 		a.Quotes = append(a.Quotes, x)
 	}
+	for _, e := range d.Events {
+		x := Event{CAMEO: e.CAMEO, Plover: Plover{Event: e.Plover, Mode: e.Mode, Context: e.Context},
+			Quad: e.Quad, Goldstein: e.Goldstein, Negated: e.Negated, Hypothetical: e.Hypothetical, Date: e.Date,
+			Source: eventActors(d, cp, e.Source), Target: eventActors(d, cp, e.Target)}
+		if t := spanOf(d, cp, e.Trigger); t != nil {
+			x.Trigger = *t
+		}
+		if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
+			s := d.Sentences[e.Sentence]
+			x.Sentence = SentenceSpan{Start: cp.Offset(s.Start), End: cp.Offset(s.End)}
+		}
+		if e.Quote >= 0 {
+			q := e.Quote
+			x.Quote = &q
+		}
+		a.Events = append(a.Events, x)
+	}
 	return a
+}
+
+func eventActors(d *doc.Doc, cp *doc.CodePoints, in []doc.EventActor) []EventActor {
+	out := make([]EventActor, 0, len(in))
+	for _, ea := range in {
+		x := EventActor{Start: cp.Offset(ea.Start), End: cp.Offset(ea.End), Text: d.Text[ea.Start:ea.End], Name: ea.Name}
+		if ea.Actor != nil {
+			x.Code, x.Country, x.Sector = ea.Actor.Code, ea.Actor.Country, ea.Actor.Sector
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func spanOf(d *doc.Doc, cp *doc.CodePoints, s doc.Span) *Span {
