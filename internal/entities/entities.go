@@ -13,6 +13,7 @@ package entities
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"time"
 
@@ -32,6 +33,7 @@ type KB interface {
 	Resolve(name string, date time.Time) (actors.Actor, bool)
 	Describe(words []string, date time.Time) (actors.Actor, bool)
 	Agent(words ...string) (sector string, ok bool)
+	Match(words []string) []actors.Match
 }
 
 var (
@@ -77,8 +79,55 @@ func (s *Stage) Apply(ctx context.Context, d *doc.Doc) error {
 		}
 		ents = append(ents, x)
 	}
-	d.Entities = ents
+	d.Entities = s.addGazetteer(d, ents, date)
 	return nil
+}
+
+// addGazetteer adds the knowledge-base mentions that the tagger does not
+// label but that events and quotes need: country adjectives and demonyms
+// ("Hungarian officials" → NORP HUN), metonyms ("the Kremlin") and
+// intergovernmental organisations. The result is in text order.
+func (s *Stage) addGazetteer(d *doc.Doc, ents []doc.Entity, date time.Time) []doc.Entity {
+	covered := make([]bool, len(d.Tokens))
+	for _, e := range ents {
+		for t := e.First; t < e.Last; t++ {
+			covered[t] = true
+		}
+	}
+	added := false
+	var words []string
+	for _, sent := range d.Sentences {
+		words = words[:0]
+		for t := sent.First; t < sent.Last; t++ {
+			words = append(words, d.Tokens[t].Form)
+		}
+		for _, m := range s.kb.Match(words) {
+			first, last := sent.First+m.Start, sent.First+m.End
+			label := ""
+			switch {
+			case m.Kind == actors.Country && (m.Via == actors.ViaAdjective || m.Via == actors.ViaDemonym):
+				label = "NORP"
+			case m.Kind == actors.Metonym || m.Kind == actors.IGO:
+				label = "ORG"
+			default:
+				continue
+			}
+			overlap := false
+			for t := first; t < last; t++ {
+				overlap = overlap || covered[t]
+			}
+			if overlap {
+				continue
+			}
+			a := coref.ToDoc(m.Entry.Actor(date))
+			ents = append(ents, doc.Entity{First: first, Last: last, Start: d.Tokens[first].Start, End: d.Tokens[last-1].End, Label: label, Actor: &a})
+			added = true
+		}
+	}
+	if added {
+		sort.Slice(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	}
+	return ents
 }
 
 // Date returns the publication date of d, or today when d has none.

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/dyad-news/dyad/internal/actors"
+	"github.com/dyad-news/dyad/internal/coref"
+	"github.com/dyad-news/dyad/internal/depparse"
+	"github.com/dyad-news/dyad/internal/doc"
+	"github.com/dyad-news/dyad/internal/entities"
+	"github.com/dyad-news/dyad/internal/events"
+	"github.com/dyad-news/dyad/internal/ner"
+	"github.com/dyad-news/dyad/internal/pipeline"
+	"github.com/dyad-news/dyad/internal/quotes"
+	"github.com/dyad-news/dyad/internal/record"
+	"github.com/dyad-news/dyad/internal/source"
+	"github.com/dyad-news/dyad/internal/tagger"
+	"github.com/dyad-news/dyad/internal/tokenize"
+)
+
+// analyzer is the whole analysis of one article, from text to record: the
+// one place where the stages are put in order.
+type analyzer struct {
+	pipe *pipeline.Pipeline
+}
+
+var (
+	analyzerOnce sync.Once
+	analyzerVal  *analyzer
+	analyzerErr  error
+)
+
+// loadAnalyzer loads the embedded models and knowledge base once.
+func loadAnalyzer() (*analyzer, error) {
+	analyzerOnce.Do(func() {
+		analyzerVal, analyzerErr = newAnalyzer()
+	})
+	return analyzerVal, analyzerErr
+}
+
+func newAnalyzer() (*analyzer, error) {
+	tm, err := tagger.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the tagger: %w", err)
+	}
+	pm, err := depparse.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the parser: %w", err)
+	}
+	nm, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the entity tagger: %w", err)
+	}
+	kb, err := actors.WithUserDir(actors.UserDirs()...)
+	if err != nil {
+		return nil, fmt.Errorf("loading the actor knowledge base: %w", err)
+	}
+	cr := coref.New(kb)
+	evRules, err := events.DefaultRules()
+	if err != nil {
+		return nil, fmt.Errorf("loading the event rules: %w", err)
+	}
+	evStage := events.New(evRules, kb)
+	p, err := pipeline.New(
+		pipeline.Func{StageName: "tokenize", Sets: []doc.Layer{doc.LayerTokens, doc.LayerSentences},
+			Fn: func(_ context.Context, d *doc.Doc) error {
+				t := tokenize.Tokenize(d.ID, d.Text, tokenize.Options{})
+				d.Tokens, d.MultiWords, d.Sentences = t.Tokens, t.MultiWords, t.Sentences
+				return nil
+			}},
+		pipeline.Func{StageName: "tag", Needs: []doc.Layer{doc.LayerTokens, doc.LayerSentences}, Sets: []doc.Layer{doc.LayerPOS, doc.LayerLemmas},
+			Fn: func(_ context.Context, d *doc.Doc) error { return tm.Annotate(d) }},
+		pipeline.Func{StageName: "parse", Needs: []doc.Layer{doc.LayerPOS}, Sets: []doc.Layer{doc.LayerDeps},
+			Fn: func(_ context.Context, d *doc.Doc) error { return pm.Annotate(d) }},
+		entities.New(nm, kb),
+		pipeline.Func{StageName: "coref", Needs: cr.Requires(), Sets: cr.Assigns(),
+			Fn: func(_ context.Context, d *doc.Doc) error { return cr.Annotate(d) }},
+		quotes.New(),
+		evStage,
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &analyzer{pipe: p}, nil
+}
+
+// analyze runs the pipeline on one article and returns its record.
+func (a *analyzer) analyze(ctx context.Context, art source.Article, defaultDate string) (record.Article, *doc.Doc, error) {
+	d := doc.New(art.ID, art.Text)
+	d.Published = defaultDate
+	if !art.Published.IsZero() {
+		d.Published = art.Published.Format("2006-01-02")
+	}
+	if err := a.pipe.Run(ctx, d); err != nil {
+		r := record.New(art.ID, d.Published, art.Text)
+		r.Error = err.Error()
+		return r, d, err
+	}
+	r := record.FromDoc(d)
+	r.Title, r.Source, r.URL = art.Title, art.Source, art.URL
+	return r, d, nil
+}
