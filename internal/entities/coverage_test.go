@@ -23,9 +23,9 @@ func TestPloverActorCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var recs []struct {
-		ID     string `json:"id"`
-		Date   string `json:"date"`
-		Text   string `json:"text"`
+		ID     string          `json:"id"`
+		Date   string          `json:"date"`
+		Text   string          `json:"text"`
 		Source json.RawMessage `json:"source"`
 		Target json.RawMessage `json:"target"`
 	}
