@@ -14,7 +14,8 @@
 //     extractors are off unless Options.HTMLFallback is set (about 400
 //     against 260-310 news pages per CPU second, see BenchmarkReadHTML);
 //   - JSON Lines: {"id","text","published","title","source","url"}, only
-//     "text" required, one article per line;
+//     "text" required, one article per line; the text is kept verbatim, so
+//     that offsets in dyad's records match the caller's own copy;
 //   - RSS and Atom (gofeed), from a file or an http(s) URL, one article per
 //     entry, optionally following each entry's link (Options.Follow);
 //   - WARC and WARC.gz (Common Crawl CC-NEWS): HTTP responses with an HTML
