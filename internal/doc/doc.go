@@ -8,7 +8,7 @@
 // Conversion to the Unicode code-point offsets of the JSON contract happens
 // once, when records are written (see Doc.CodePointOffset).
 //
-//	d := tokenize.Doc("Peskov said talks continue.")
+//	d := tokenize.Tokenize("a1", "Peskov said talks continue.", tokenize.Options{})
 //	for _, t := range d.Tokens {
 //		fmt.Println(t.Form, d.Text[t.Start:t.End])
 //	}
