@@ -24,11 +24,11 @@ func openStoreForReading(ctx context.Context, g *globals) (*store.SQLite, error)
 	return store.Open(ctx, g.db, store.OpenOptions{MustExist: true})
 }
 
-// filterFlags are the --source, --since, --until and --limit flags of the
-// commands that select articles.
+// filterFlags are the --source, --actor, --since, --until and --limit flags
+// of the commands that select articles.
 type filterFlags struct {
-	source, since, until string
-	limit                int
+	source, actor, since, until string
+	limit                       int
 }
 
 func (f *filterFlags) register(cmd *cobra.Command, defaultLimit int) {
@@ -36,13 +36,14 @@ func (f *filterFlags) register(cmd *cobra.Command, defaultLimit int) {
 	fl.StringVar(&f.source, "source", "", "only articles from this outlet (case ignored)")
 	fl.StringVar(&f.since, "since", "", "only articles published on or after this date (YYYY-MM-DD)")
 	fl.StringVar(&f.until, "until", "", "only articles published on or before this date (YYYY-MM-DD)")
+	fl.StringVar(&f.actor, "actor", "", "only articles mentioning this actor: a CAMEO code or prefix (RUSGOV, RUS), an id or a name")
 	limitHelp := "at most this many articles (0: all)"
 	fl.IntVarP(&f.limit, "limit", "n", defaultLimit, limitHelp)
 }
 
 // filter checks the flags and turns them into a store.Filter.
 func (f *filterFlags) filter() (store.Filter, error) {
-	out := store.Filter{Source: f.source, Limit: f.limit}
+	out := store.Filter{Source: f.source, Actor: f.actor, Limit: f.limit}
 	if f.limit < 0 {
 		return out, fmt.Errorf("--limit must be 0 or more, got %d", f.limit)
 	}

@@ -16,6 +16,10 @@ func FromDoc(d *doc.Doc) Article {
 		x := Quote{Start: cp.Offset(q.Start), End: cp.Offset(q.End), Text: d.Text[q.Start:q.End], Kind: q.Kind, Fragment: q.Fragment}
 		x.Cue = spanOf(d, cp, q.Cue)
 		x.Addressee = spanOf(d, cp, q.To)
+		if q.Sentence >= 0 && q.Sentence < len(d.Sentences) {
+			s := d.Sentences[q.Sentence]
+			x.Sentence = &SentenceSpan{Start: cp.Offset(s.Start), End: cp.Offset(s.End)}
+		}
 		if q.Speaker.Len() > 0 || q.Name != "" {
 			x.Speaker = &Speaker{Name: q.Name, Actor: actorOf(q.Actor)}
 			if q.Speaker.Len() > 0 {

@@ -58,6 +58,8 @@ type Quote struct {
 	// Fragment marks a single word or short phrase in quotation marks
 	// attributed to someone ("trashing him as "disrespectful"").
 	Fragment bool `json:"fragment,omitempty"`
+	// Sentence is the span of the sentence holding the cue (or the content).
+	Sentence *SentenceSpan `json:"sentence,omitempty"`
 }
 
 // EventActor is one source or target actor of an event.

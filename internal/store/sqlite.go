@@ -224,6 +224,11 @@ func (f Filter) where() (string, []any) {
 		conds = append(conds, "a.published <> '' AND substr(a.published, 1, 10) <= ?")
 		args = append(args, f.Until.Format(time.DateOnly))
 	}
+	if f.Actor != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND
+			(e.code LIKE ? ESCAPE '\' OR e.actor_id = ? COLLATE NOCASE OR e.name = ? COLLATE NOCASE))`)
+		args = append(args, likePrefix(strings.ToUpper(f.Actor)), f.Actor, f.Actor)
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

@@ -418,6 +418,10 @@ func TestStats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ms, err := Migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := Stats{
 		Articles:  4,
 		Sources:   []Count{{"Daily Harbour", 2}, {"Le Quotidien", 1}, {"Ostmark Post", 1}},
@@ -425,7 +429,7 @@ func TestStats(t *testing.T) {
 		Earliest:  "2025-03-31",
 		Latest:    "2025-04-10",
 		Undated:   1,
-		Schema:    1,
+		Schema:    ms[len(ms)-1].Version,
 		Path:      st.Path(),
 	}
 	for _, a := range fixtures {

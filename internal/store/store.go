@@ -84,7 +84,11 @@ type Filter struct {
 	Source string    // outlet name, compared without case
 	Since  time.Time // first publication date included (its calendar date)
 	Until  time.Time // last publication date included (its calendar date)
-	Limit  int       // at most this many results; 0 is no limit
+	// Actor keeps articles with an entity of this actor: a CAMEO code or its
+	// prefix ("RUSGOV", "RUS"), a knowledge-base id ("vladimir-putin") or a
+	// name ("Vladimir Putin"), compared without case.
+	Actor string
+	Limit int // at most this many results; 0 is no limit
 }
 
 // Query is a full-text search.
