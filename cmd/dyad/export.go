@@ -29,21 +29,33 @@ type exportRecord struct {
 
 func newExportCmd(g *globals) *cobra.Command {
 	var ff filterFlags
-	var out string
+	var out, format string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the stored articles as JSON Lines",
+		Short: "Write the stored articles (JSON Lines) or events (GDELT, PLOVER)",
 		Long: `export writes the stored articles, in the order they were stored, as JSON
 Lines: one {"id","text","published","title","source","url"} object per line
 (the input format of dyad extract and dyad ingest), with "authors" and
 "language" when known. "published" is RFC 3339 when the time of day is known,
 YYYY-MM-DD when only the date is, "" when neither is.
 
---source, --since, --until and --limit select articles as in list. The output
-goes to standard output, or to --out FILE (written whole or not at all).`,
+--source, --actor, --since, --until and --limit select articles as in list.
+The output goes to standard output, or to --out FILE (written whole or not at
+all).
+
+--format gdelt writes the stored events instead, as tab-separated rows with
+the 61 columns of the GDELT 2.0 event table and a header line: one row per
+source-target pair of a compound event; dyad fills dates, actors (code, name,
+country, type), CAMEO codes, QuadClass, Goldstein and SOURCEURL, and leaves
+GDELT's geography and tone empty. --format plover writes them as PLOVER JSON
+Lines (source/target actors, event, mode, context, the sentence, plus CAMEO
+and the negated/hypothetical flags). For events, --since and --until select
+event dates and --limit caps the count.`,
 		Example: `  dyad export > articles.jsonl
   dyad export --source "BBC News" --since 2005-01-01 --out bbc-2005.jsonl
-  dyad export | dyad --db copy.db ingest -`,
+  dyad export | dyad --db copy.db ingest -
+  dyad export --format gdelt --since 2025-03-01 > events.tsv
+  dyad export --format plover --out events.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := ff.filter()
@@ -56,8 +68,19 @@ goes to standard output, or to --out FILE (written whole or not at all).`,
 				return err
 			}
 			defer st.Close()
+			write := func(w io.Writer) error { return exportArticles(ctx, st, f, w) }
+			ef := store.EventFilter{Since: f.Since, Until: f.Until, Limit: f.Limit}
+			switch format {
+			case "articles", "jsonl":
+			case "gdelt":
+				write = func(w io.Writer) error { return exportGDELT(ctx, st, ef, w) }
+			case "plover":
+				write = func(w io.Writer) error { return exportPLOVER(ctx, st, ef, w) }
+			default:
+				return fmt.Errorf("--format %q: want articles, gdelt or plover", format)
+			}
 			if out == "" || out == "-" {
-				return exportArticles(ctx, st, f, g.stdout)
+				return write(g.stdout)
 			}
 			// Write beside the target and rename, so that a failed export
 			// leaves no half file behind.
@@ -66,7 +89,7 @@ goes to standard output, or to --out FILE (written whole or not at all).`,
 				return fmt.Errorf("export: %w", err)
 			}
 			defer os.Remove(tmp.Name())
-			if err := exportArticles(ctx, st, f, tmp); err != nil {
+			if err := write(tmp); err != nil {
 				tmp.Close()
 				return err
 			}
@@ -81,6 +104,7 @@ goes to standard output, or to --out FILE (written whole or not at all).`,
 	}
 	ff.register(cmd, 0)
 	cmd.Flags().StringVarP(&out, "out", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&format, "format", "articles", "articles (JSON Lines), gdelt (events, GDELT 2.0 TSV) or plover (events, JSON Lines)")
 	return cmd
 }
 

@@ -65,6 +65,7 @@ type EventFilter struct {
 // EventRow is a stored event with the article it came from.
 type EventRow struct {
 	ArticleID string
+	URL       string
 	Title     string
 	Published string
 	Event     record.Event
@@ -291,7 +292,7 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 	if f.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.article_id, a.title, a.published, e.record, a.text
+	rows, err := s.db.QueryContext(ctx, `SELECT e.article_id, a.url, a.title, a.published, e.record, a.text
 		FROM events e JOIN articles a ON a.id = e.article_id
 		WHERE `+strings.Join(conds, " AND ")+`
 		ORDER BY e.date DESC, a.seq, e.idx`+limit, args...)
@@ -303,7 +304,7 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 	for rows.Next() {
 		var r EventRow
 		var js, text string
-		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Published, &js, &text); err != nil {
+		if err := rows.Scan(&r.ArticleID, &r.URL, &r.Title, &r.Published, &js, &text); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(js), &r.Event); err != nil {
