@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"github.com/dyad-news/dyad/internal/actors"
@@ -98,7 +99,11 @@ func (a *analyzer) analyze(ctx context.Context, art source.Article, defaultDate 
 		r.Error = err.Error()
 		return r, d, err
 	}
-	r := record.FromDoc(d)
+	r, err := record.FromDoc(d)
+	if err != nil {
+		// Some annotations were left out; the record is still good.
+		slog.Warn("annotations left out of the record", "id", art.ID, "err", err)
+	}
 	r.Title, r.Source, r.URL = art.Title, art.Source, art.URL
 	return r, d, nil
 }

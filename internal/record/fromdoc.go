@@ -1,43 +1,98 @@
 package record
 
-import "github.com/dyad-news/dyad/internal/doc"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/dyad-news/dyad/internal/doc"
+)
+
+// SpanError reports an annotation whose span lies outside the text or ends
+// before it starts: a bug in the stage that made it. FromDoc leaves such an
+// annotation out and reports it.
+type SpanError struct {
+	DocID string
+	Layer string // "entity", "quote", "event", ...
+	Index int    // position in its layer
+	Span  doc.Span
+}
+
+func (e *SpanError) Error() string {
+	return fmt.Sprintf("%s: %s %d has an invalid span [%d, %d); left out", e.DocID, e.Layer, e.Index, e.Span.Start, e.Span.End)
+}
+
+// converter turns byte spans of one document into code-point spans.
+type converter struct {
+	d    *doc.Doc
+	cp   *doc.CodePoints
+	errs []error
+}
+
+// ok reports whether s is a valid span of the text, and records the error
+// when it is not.
+func (c *converter) ok(layer string, i int, s doc.Span) bool {
+	if s.Start < 0 || s.End < s.Start || s.End > len(c.d.Text) {
+		c.errs = append(c.errs, &SpanError{DocID: c.d.ID, Layer: layer, Index: i, Span: s})
+		return false
+	}
+	return true
+}
+
+// span converts s, or returns nil when it is empty or invalid.
+func (c *converter) span(layer string, i int, s doc.Span) *Span {
+	if s.Len() == 0 || !c.ok(layer, i, s) {
+		return nil
+	}
+	return &Span{Start: c.cp.Offset(s.Start), End: c.cp.Offset(s.End), Text: c.d.Text[s.Start:s.End]}
+}
+
+// sentence converts the span of sentence i, or returns nil.
+func (c *converter) sentence(i int) *SentenceSpan {
+	if i < 0 || i >= len(c.d.Sentences) {
+		return nil
+	}
+	s := c.d.Sentences[i]
+	return &SentenceSpan{Start: c.cp.Offset(s.Start), End: c.cp.Offset(s.End)}
+}
 
 // FromDoc builds the output record of an annotated document, converting its
-// byte offsets to code points. Layers that are not set give empty lists.
-func FromDoc(d *doc.Doc) Article {
+// byte offsets to code points. Layers that are not set give empty lists. An
+// annotation with an invalid span is left out and reported in the returned
+// error (a joined list of *SpanError); the record is usable either way.
+func FromDoc(d *doc.Doc) (Article, error) {
 	a := New(d.ID, d.Published, d.Text)
-	cp := doc.NewCodePoints(d.Text)
-	for _, e := range d.Entities {
-		x := Entity{Start: cp.Offset(e.Start), End: cp.Offset(e.End), Text: d.Text[e.Start:e.End], Type: e.Label}
-		x.Actor = actorOf(e.Actor)
-		a.Entities = append(a.Entities, x)
-	}
-	for _, q := range d.Quotes {
-		x := Quote{Start: cp.Offset(q.Start), End: cp.Offset(q.End), Text: d.Text[q.Start:q.End], Kind: q.Kind, Fragment: q.Fragment}
-		x.Cue = spanOf(d, cp, q.Cue)
-		x.Addressee = spanOf(d, cp, q.To)
-		if q.Sentence >= 0 && q.Sentence < len(d.Sentences) {
-			s := d.Sentences[q.Sentence]
-			x.Sentence = &SentenceSpan{Start: cp.Offset(s.Start), End: cp.Offset(s.End)}
+	c := &converter{d: d, cp: doc.NewCodePoints(d.Text)}
+	for i, e := range d.Entities {
+		sp := c.span("entity", i, doc.Span{Start: e.Start, End: e.End})
+		if sp == nil {
+			continue
 		}
+		a.Entities = append(a.Entities, Entity{Start: sp.Start, End: sp.End, Text: sp.Text, Type: e.Label, Actor: actorOf(e.Actor)})
+	}
+	for i, q := range d.Quotes {
+		sp := c.span("quote", i, q.Span)
+		if sp == nil {
+			continue
+		}
+		x := Quote{Start: sp.Start, End: sp.End, Text: sp.Text, Kind: q.Kind, Fragment: q.Fragment,
+			Cue: c.span("quote cue", i, q.Cue), Addressee: c.span("quote addressee", i, q.To), Sentence: c.sentence(q.Sentence)}
 		if q.Speaker.Len() > 0 || q.Name != "" {
 			x.Speaker = &Speaker{Name: q.Name, Actor: actorOf(q.Actor)}
-			if q.Speaker.Len() > 0 {
-				x.Speaker.Start, x.Speaker.End, x.Speaker.Text = cp.Offset(q.Speaker.Start), cp.Offset(q.Speaker.End), d.Text[q.Speaker.Start:q.Speaker.End]
+			if s := c.span("quote speaker", i, q.Speaker); s != nil {
+				x.Speaker.Start, x.Speaker.End, x.Speaker.Text = s.Start, s.End, s.Text
 			}
 		}
 		a.Quotes = append(a.Quotes, x)
 	}
-	for _, e := range d.Events {
+	for i, e := range d.Events {
 		x := Event{CAMEO: e.CAMEO, Plover: Plover{Event: e.Plover, Mode: e.Mode, Context: e.Context},
 			Quad: e.Quad, Goldstein: e.Goldstein, Negated: e.Negated, Hypothetical: e.Hypothetical, Date: e.Date,
-			Source: eventActors(d, cp, e.Source), Target: eventActors(d, cp, e.Target)}
-		if t := spanOf(d, cp, e.Trigger); t != nil {
+			Source: c.eventActors(i, e.Source), Target: c.eventActors(i, e.Target)}
+		if t := c.span("event trigger", i, e.Trigger); t != nil {
 			x.Trigger = *t
 		}
-		if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
-			s := d.Sentences[e.Sentence]
-			x.Sentence = SentenceSpan{Start: cp.Offset(s.Start), End: cp.Offset(s.End)}
+		if s := c.sentence(e.Sentence); s != nil {
+			x.Sentence = *s
 		}
 		if e.Quote >= 0 {
 			q := e.Quote
@@ -45,26 +100,23 @@ func FromDoc(d *doc.Doc) Article {
 		}
 		a.Events = append(a.Events, x)
 	}
-	return a
+	return a, errors.Join(c.errs...)
 }
 
-func eventActors(d *doc.Doc, cp *doc.CodePoints, in []doc.EventActor) []EventActor {
+func (c *converter) eventActors(i int, in []doc.EventActor) []EventActor {
 	out := make([]EventActor, 0, len(in))
 	for _, ea := range in {
-		x := EventActor{Start: cp.Offset(ea.Start), End: cp.Offset(ea.End), Text: d.Text[ea.Start:ea.End], Name: ea.Name}
+		sp := c.span("event actor", i, ea.Span)
+		if sp == nil {
+			continue
+		}
+		x := EventActor{Start: sp.Start, End: sp.End, Text: sp.Text, Name: ea.Name}
 		if ea.Actor != nil {
 			x.Code, x.Country, x.Sector = ea.Actor.Code, ea.Actor.Country, ea.Actor.Sector
 		}
 		out = append(out, x)
 	}
 	return out
-}
-
-func spanOf(d *doc.Doc, cp *doc.CodePoints, s doc.Span) *Span {
-	if s.Len() <= 0 {
-		return nil
-	}
-	return &Span{Start: cp.Offset(s.Start), End: cp.Offset(s.End), Text: d.Text[s.Start:s.End]}
 }
 
 func actorOf(a *doc.Actor) *Actor {

@@ -2,6 +2,7 @@ package record
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -15,7 +16,10 @@ func TestFromDocCodePoints(t *testing.T) {
 	start := strings.Index(text, "Macron")
 	d.Entities = []doc.Entity{{Start: start, End: start + len("Macron"), Label: "PER",
 		Actor: &doc.Actor{ID: "emmanuel-macron", Name: "Emmanuel Macron", Code: "FRAGOV", Country: "FRA", Sector: "GOV"}}}
-	a := FromDoc(d)
+	a, err := FromDoc(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(a.Entities) != 1 {
 		t.Fatalf("entities = %d, want 1", len(a.Entities))
 	}
@@ -32,5 +36,22 @@ func TestFromDocCodePoints(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON lacks %s: %s", want, b)
 		}
+	}
+}
+
+func TestFromDocInvalidSpan(t *testing.T) {
+	d := doc.New("a2", "Short text.")
+	d.Entities = []doc.Entity{{Start: 0, End: 5, Label: "ORG"}, {Start: 8, End: 3, Label: "PER"}, {Start: 6, End: 99, Label: "LOC"}}
+	d.Events = []doc.Event{{CAMEO: "010", Source: []doc.EventActor{{Span: doc.Span{Start: 9, End: 2}}}, Quote: -1}}
+	a, err := FromDoc(d)
+	var se *SpanError
+	if !errors.As(err, &se) {
+		t.Fatalf("FromDoc error = %v, want a *SpanError", err)
+	}
+	if len(a.Entities) != 1 || a.Entities[0].Text != "Short" {
+		t.Errorf("entities = %+v, want only the valid one", a.Entities)
+	}
+	if len(a.Events) != 1 || len(a.Events[0].Source) != 0 {
+		t.Errorf("events = %+v, want the event without its invalid actor", a.Events)
 	}
 }
