@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -21,13 +22,15 @@ import (
 
 // globals holds the flags shared by every subcommand.
 type globals struct {
-	db      string // database path (--db, DYAD_DB, ./dyad.db)
-	verbose bool   // -v: structured debug logs on stderr
-	quiet   bool   // --quiet: no progress bar
-	log     *slog.Logger
-	stdin   io.Reader
-	stdout  io.Writer
-	stderr  io.Writer
+	db       string // database path (--db, DYAD_DB, ./dyad.db)
+	verbose  bool   // -v: structured debug logs on stderr
+	quiet    bool   // --quiet: no progress bar
+	cpuProf  string // --cpuprofile: write a CPU profile of the command here
+	stopProf func()
+	log      *slog.Logger
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
 }
 
 func main() {
@@ -93,12 +96,29 @@ which actors are involved with their roles on the article's date.`,
 			if g.db == "" {
 				g.db = "dyad.db"
 			}
+			if g.cpuProf != "" {
+				f, err := os.Create(g.cpuProf)
+				if err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					f.Close()
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				g.stopProf = func() { pprof.StopCPUProfile(); f.Close() }
+			}
 			return nil
+		},
+		PersistentPostRun: func(cmd *cobra.Command, args []string) {
+			if g.stopProf != nil {
+				g.stopProf()
+			}
 		},
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $DYAD_DB or ./dyad.db)")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "write structured debug logs to standard error")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar")
+	root.PersistentFlags().StringVar(&g.cpuProf, "cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 
 	root.AddCommand(
 		newIngestCmd(g),
