@@ -46,6 +46,10 @@ the others go on.`,
 			if err != nil {
 				return err
 			}
+			if sum.analysed == 0 {
+				fmt.Fprintln(g.stderr, "no articles to analyse: every stored article has an analysis (--all analyses them again)")
+				return nil
+			}
 			fmt.Fprintln(g.stderr, sum)
 			if sum.failed > 0 {
 				return &exitError{code: 1}

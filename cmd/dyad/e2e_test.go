@@ -128,13 +128,13 @@ func TestArticleCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("first ingest: exit %d, summary %+v; want 1, %d added, %d errors\n%s", code, sum, e2eGood, e2eBad, stderr)
 	}
 	for _, want := range []string{"wire.jsonl:3:", "empty.txt", "binary.txt",
-		"ingested 5 new articles (0 duplicates, 3 errors) in "} {
+		"ingested 5 new articles (0 duplicates, 3 errors) in ", "analysed 5 articles (0 failed)"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("first ingest: stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if lines := strings.Count(stderr, "\n"); lines != e2eBad+1 {
-		t.Errorf("first ingest: %d lines on stderr, want one per error and the summary:\n%s", lines, stderr)
+	if lines := strings.Count(stderr, "\n"); lines != e2eBad+2 {
+		t.Errorf("first ingest: %d lines on stderr, want one per error, the ingest summary and the analysis summary:\n%s", lines, stderr)
 	}
 
 	// Second ingest of the good inputs: all duplicates, status 0.
