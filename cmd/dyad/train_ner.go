@@ -17,7 +17,7 @@ import (
 func newTrainNerCmd(g *globals) *cobra.Command {
 	var (
 		trainFile, devFile, out string
-		iterations              int
+		iterations, runs        int
 		seed                    int64
 		noGazetteer             bool
 	)
@@ -26,7 +26,9 @@ func newTrainNerCmd(g *globals) *cobra.Command {
 		Short: "Train the named-entity tagger",
 		Long: `Train the named-entity tagger (greedy averaged perceptron over IOB2
 classes for PER, ORG, LOC) on Universal NER English EWT and write the model
-file that dyad embeds. OTH and the draft's stray B-O/I-O labels count as O.
+file that dyad embeds. --runs perceptrons, each visiting the sentences in
+another order (seeds seed, seed+1, ...), are trained and their weights
+averaged. OTH and the draft's stray B-O/I-O labels count as O.
 Parts of speech come from the embedded tagger; gazetteer features from the
 embedded actor knowledge base (user dictionaries are not read, so that
 training is reproducible). Dev F1 is printed after every iteration.`,
@@ -55,7 +57,7 @@ training is reproducible). Dev F1 is printed after every iteration.`,
 			w := g.stdout
 			fmt.Fprintf(w, "training on %d sentences, dev %d sentences, gazetteer %v\n", len(train), len(dev), kb != nil)
 			m, err := ner.Train(cmd.Context(), train, trainPOS, ner.TrainOptions{
-				Iterations: iterations, Seed: seed, Log: w, Dev: dev, DevUPOS: devPOS, KB: kb,
+				Iterations: iterations, Runs: runs, Seed: seed, Log: w, Dev: dev, DevUPOS: devPOS, KB: kb,
 			})
 			if err != nil {
 				return err
@@ -98,7 +100,8 @@ training is reproducible). Dev F1 is printed after every iteration.`,
 	f.StringVar(&devFile, "dev", "../shared/data/uner-ewt/en_ewt-ud-dev.iob2", "development file (Universal NER IOB2)")
 	f.StringVar(&out, "out", "internal/ner/model/ner.bin.gz", "model file to write")
 	f.IntVar(&iterations, "iterations", ner.DefaultIterations, "passes over the training data")
-	f.Int64Var(&seed, "seed", 1, "random seed for the order of training sentences")
+	f.IntVar(&runs, "runs", ner.DefaultRuns, "training runs (sentence orders) whose weights are averaged")
+	f.Int64Var(&seed, "seed", 1, "random seed for the order of training sentences (run r uses seed+r)")
 	f.BoolVar(&noGazetteer, "no-gazetteer", false, "train without the actor knowledge base")
 	return c
 }

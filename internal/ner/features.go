@@ -67,6 +67,9 @@ const (
 	fFoldShape
 	fFoldM1
 	fFoldP1
+	fRunLast
+	fRunFirst
+	fRunLastPos
 )
 
 var (
@@ -79,6 +82,8 @@ type atoms struct {
 	word, lower, shape, longShape, flags, pos uint64
 	gaz, gazKind                              uint64 // gazetteer match covering the word; 0 for none
 	fold                                      uint64 // case-insensitive gazetteer match; 0 for none
+	runFirst, runLast                         uint64 // lower-cased first and last words of the run of capitalised words around the word; 0 outside one
+	runPos                                    uint64 // the word's position in that run: 'B', 'I', 'L', or 'U' alone
 	pre, suf                                  [4]uint64
 }
 
@@ -103,6 +108,7 @@ func wordAtoms(a *atoms, w, upos string) {
 	a.lower = perceptron.Lower(fLower, w)
 	a.pos = perceptron.String(fPOS, upos)
 	a.gaz, a.gazKind, a.fold = 0, 0, 0
+	a.runFirst, a.runLast, a.runPos = 0, 0, 0
 	n := utf8.RuneCountInString(w)
 	for k := 1; k <= 4; k++ {
 		if k > n {
@@ -214,6 +220,38 @@ func folded(a []atoms, matches []actors.Match) {
 	}
 }
 
+// capRuns sets the run atoms of the words in runs of consecutive
+// capitalised words: the run's first and last words (the last word of
+// "Ashtamudi Lake" or "Rodale Books" says what kind of name it is) and the
+// word's position in the run.
+func capRuns(a []atoms) {
+	n := len(a) - 4
+	for i := 0; i < n; {
+		if a[i+2].flags&flagFirstUpper == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && a[j+2].flags&flagFirstUpper != 0 {
+			j++
+		}
+		first, last := a[i+2].lower, a[j+1].lower
+		for k := i; k < j; k++ {
+			pos := uint64('I')
+			switch {
+			case j-i == 1:
+				pos = 'U'
+			case k == i:
+				pos = 'B'
+			case k == j-1:
+				pos = 'L'
+			}
+			a[k+2].runFirst, a[k+2].runLast, a[k+2].runPos = first, last, pos
+		}
+		i = j
+	}
+}
+
 // sentenceCase is 2 when most words of the sentence are in capitals (a
 // headline), 1 when most start with a capital (a title), 0 otherwise.
 func sentenceCase(a []atoms) uint64 {
@@ -306,6 +344,13 @@ func features(out []uint64, a []atoms, labels []int, i int, sentCase uint64) []u
 	}
 	if p1.fold != 0 {
 		out = append(out, mix(fFoldP1, p1.fold))
+	}
+	if w.runPos != 0 {
+		out = append(out,
+			mix3(fRunLast, sentCase, w.runLast),
+			mix3(fRunFirst, sentCase, w.runFirst),
+			mix3(fRunLastPos, w.runPos, w.runLast),
+		)
 	}
 	if w.gaz != 0 {
 		out = append(out,

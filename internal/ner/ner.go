@@ -6,7 +6,12 @@
 // part-of-speech and label-history features and gazetteer features from
 // dyad's actor knowledge base (package actors): the knowledge base is what
 // carries a model trained on web text (Universal NER over UD English EWT)
-// over to news. Output labels are IOB2.
+// over to news. The weights are the mean of several perceptrons trained
+// on different orders of the data. After the model, a deterministic
+// knowledge-base layer (kbfix.go) labels the names the knowledge base
+// knows unambiguously (people with two words or more, countries, regions,
+// cities, organisations) and two- or three-word capitalised runs that start
+// with a known given name. Output labels are IOB2.
 //
 //	m, err := ner.Load()
 //	if err != nil { ... }
@@ -41,7 +46,11 @@ type Model struct {
 	kb     *actors.KB // gazetteer; nil for none
 	// gazetteer is false for a model trained without gazetteer features.
 	gazetteer bool
-	pool      sync.Pool
+	// classOf maps a class name to its index.
+	classOf map[string]int
+	// kbFix enables the knowledge-base post-correction (see correct).
+	kbFix bool
+	pool  sync.Pool
 }
 
 type state struct {
@@ -49,6 +58,8 @@ type state struct {
 	feats  []uint64
 	scores []float32
 	labels []int
+	// matches are the exact gazetteer matches of the sentence.
+	matches []actors.Match
 }
 
 // classNames returns the classes for types: "O", then B- and I- of each
@@ -62,8 +73,9 @@ func classNames(types []string) []string {
 }
 
 func newModel(pm *perceptron.Model, kb *actors.KB, gaz bool) *Model {
-	m := &Model{pm: pm, kb: kb, gazetteer: gaz}
-	for _, c := range pm.Classes {
+	m := &Model{pm: pm, kb: kb, gazetteer: gaz, classOf: map[string]int{}, kbFix: true}
+	for i, c := range pm.Classes {
+		m.classOf[c] = i
 		if c == "O" {
 			m.prefix, m.typ = append(m.prefix, 'O'), append(m.typ, "")
 			continue
@@ -104,7 +116,7 @@ func (m *Model) getState() *state {
 }
 
 // prepare computes the atoms of a sentence.
-func prepare(a []atoms, words, upos []string, kb *actors.KB) []atoms {
+func prepare(a []atoms, words, upos []string, kb *actors.KB) ([]atoms, []actors.Match) {
 	n := len(words)
 	a = resize(a, n+4)
 	a[0], a[1], a[n+2], a[n+3] = padStart, padStart, padEnd, padEnd
@@ -115,15 +127,18 @@ func prepare(a []atoms, words, upos []string, kb *actors.KB) []atoms {
 		}
 		wordAtoms(&a[i+2], w, p)
 	}
+	capRuns(a)
+	var ms []actors.Match
 	if kb != nil {
-		gazetteer(a, kb.Match(words))
+		ms = kb.Match(words)
+		gazetteer(a, ms)
 		upper := make([]string, n)
 		for i, w := range words {
 			upper[i] = strings.ToUpper(w)
 		}
 		folded(a, kb.Match(upper))
 	}
-	return a
+	return a, ms
 }
 
 // TagInto sets labels[i] to the IOB2 label of words[i] (B-PER, I-ORG, O,
@@ -138,11 +153,15 @@ func (m *Model) TagInto(words, upos, labels []string) {
 	if m.gazetteer {
 		kb = m.kb
 	}
-	st.atoms = prepare(st.atoms, words, upos, kb)
+	st.atoms, st.matches = prepare(st.atoms, words, upos, kb)
 	sc := sentenceCase(st.atoms)
 	n := len(words)
 	st.labels = resize(st.labels, n)
 	m.pass(st, sc)
+	if m.kbFix && kb != nil {
+		m.correctNames(words, st.labels, st.atoms, st.matches, sc)
+		m.correct(words, st.labels, st.matches)
+	}
 	for i, c := range st.labels[:n] {
 		labels[i] = m.pm.Classes[c]
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/dyad-news/dyad/internal/actors"
@@ -34,7 +35,16 @@ type TrainOptions struct {
 	// Prune drops averaged weights smaller than this in absolute value
 	// (default 0.01; negative keeps every weight).
 	Prune float32
+	// Runs is the number of perceptrons trained, each visiting the
+	// sentences in another order (seeds Seed, Seed+1, ...), whose weights
+	// are averaged into the model (default DefaultRuns).
+	Runs int
 }
+
+// DefaultRuns is the number of training runs whose weights are averaged
+// when TrainOptions.Runs is 0; averaging runs over several orders of the
+// training data evens out the order's noise.
+const DefaultRuns = 6
 
 // ErrNoData is returned by Train when there is no sentence to learn from.
 var ErrNoData = errors.New("ner: no training data")
@@ -50,6 +60,9 @@ func Train(ctx context.Context, sents []Sentence, upos [][]string, opts TrainOpt
 	}
 	if opts.Iterations <= 0 {
 		opts.Iterations = DefaultIterations
+	}
+	if opts.Runs <= 0 {
+		opts.Runs = DefaultRuns
 	}
 	if opts.Prune == 0 {
 		opts.Prune = 0.01
@@ -72,28 +85,52 @@ func Train(ctx context.Context, sents []Sentence, upos [][]string, opts TrainOpt
 			return nil, fmt.Errorf("ner: sentence at line %d: %w", s.Line, err)
 		}
 		gold[si] = g
-		atomsOf[si] = prepare(nil, s.Words, upos[si], opts.KB)
+		atomsOf[si], _ = prepare(nil, s.Words, upos[si], opts.KB)
 		cases[si] = sentenceCase(atomsOf[si])
 	}
-	t := perceptron.NewTrainer(names)
-	m := newModel(t.Average(-1), opts.KB, opts.KB != nil) // class tables for valid()
-	scores := make([]float32, len(names))
-	order := make([]int, len(sents))
+	m := newModel(perceptron.NewTrainer(names).Average(-1), opts.KB, opts.KB != nil) // class tables for valid()
+	// keys collects every feature that took part in an update: the
+	// features any run can have a weight for.
+	keys := map[uint64]struct{}{}
+	runs := make([]*perceptron.Model, opts.Runs)
+	for r := range opts.Runs {
+		tr, err := trainRun(ctx, m, gold, atomsOf, cases, opts, uint64(opts.Seed)+uint64(r), keys)
+		if err != nil {
+			return nil, err
+		}
+		runs[r] = tr.Average(-1)
+	}
+	m.pm = mergeRuns(names, runs, keys, opts.Prune)
+	return m, nil
+}
+
+// trainRun trains one averaged perceptron, visiting the sentences in the
+// order that seed fixes; m supplies the class tables (its weights are
+// replaced by the run's after every iteration when opts.Dev is set).
+func trainRun(ctx context.Context, m *Model, gold [][]int, atomsOf [][]atoms, cases []uint64, opts TrainOptions, seed uint64, keys map[uint64]struct{}) (*perceptron.Trainer, error) {
+	t := perceptron.NewTrainer(m.pm.Classes)
+	scores := make([]float32, len(m.pm.Classes))
+	order := make([]int, len(gold))
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x4e52))
+	rng := rand.New(rand.NewPCG(seed, 0x4e52))
 	var feats []uint64
 	var pred []int
-	// pass labels sentence si greedily with trainer tr, updating it.
-	pass := func(tr *perceptron.Trainer, si int, out []int) {
+	// pass labels sentence si greedily, updating t.
+	pass := func(si int, out []int) {
 		n := len(gold[si])
 		prev := -1
 		for i := range n {
 			feats = features(feats[:0], atomsOf[si], out, i, cases[si])
-			tr.Scores(feats, scores)
+			t.Scores(feats, scores)
 			g := m.best(scores, prev)
-			tr.Update(feats, gold[si][i], g)
+			if g != gold[si][i] {
+				for _, f := range feats {
+					keys[f] = struct{}{}
+				}
+			}
+			t.Update(feats, gold[si][i], g)
 			out[i] = g
 			prev = g
 		}
@@ -110,7 +147,7 @@ func Train(ctx context.Context, sents []Sentence, upos [][]string, opts TrainOpt
 			}
 			n := len(gold[si])
 			pred = resize(pred, n)
-			pass(t, si, pred)
+			pass(si, pred)
 			for i, g := range pred {
 				seen++
 				if g == gold[si][i] {
@@ -118,7 +155,7 @@ func Train(ctx context.Context, sents []Sentence, upos [][]string, opts TrainOpt
 				}
 			}
 		}
-		line := fmt.Sprintf("iteration %d: train %.2f%%, %d features, %.1fs", it, 100*float64(right)/float64(seen), t.Features(), time.Since(start).Seconds())
+		line := fmt.Sprintf("seed %d iteration %d: train %.2f%%, %d features, %.1fs", seed, it, 100*float64(right)/float64(seen), t.Features(), time.Since(start).Seconds())
 		if len(opts.Dev) > 0 {
 			m.pm = t.Average(opts.Prune)
 			sc := Evaluate(m, opts.Dev, opts.DevUPOS)
@@ -128,8 +165,43 @@ func Train(ctx context.Context, sents []Sentence, upos [][]string, opts TrainOpt
 			fmt.Fprintln(opts.Log, line)
 		}
 	}
-	m.pm = t.Average(opts.Prune)
-	return m, nil
+	return t, nil
+}
+
+// mergeRuns returns the mean of the runs' weights, leaving out weights
+// smaller than prune in absolute value; keys holds every feature a run may
+// have a weight for.
+func mergeRuns(classes []string, runs []*perceptron.Model, keys map[uint64]struct{}, prune float32) *perceptron.Model {
+	if len(runs) == 1 {
+		return runs[0].Pruned(prune)
+	}
+	sorted := make([]uint64, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	slices.Sort(sorted) // the model file must not depend on map order
+	t := perceptron.NewTrainer(classes)
+	one := make([]uint64, 1)
+	scores := make([]float32, len(classes))
+	sum := make([]float32, len(classes))
+	for _, k := range sorted {
+		one[0] = k
+		clear(sum)
+		for _, r := range runs {
+			r.Scores(one, scores)
+			for c, w := range scores {
+				sum[c] += w
+			}
+		}
+		for c, w := range sum {
+			if w != 0 {
+				// The trainer has seen no example, so Average keeps
+				// exactly the weights added here.
+				t.Add(one, c, w/float32(len(runs)))
+			}
+		}
+	}
+	return t.Average(prune)
 }
 
 // classesOf converts IOB2 labels to class indices.

@@ -1,0 +1,147 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-news/dyad/internal/actors"
+)
+
+// Knowledge-base post-correction. After the perceptron has labelled a
+// sentence, a knowledge-base match over the words overrides the model when
+// all of these hold:
+//
+//   - the entry is of an unambiguous kind: a person named with two words or
+//     more (PER), a country, region or city (LOC), an intergovernmental
+//     organisation, party, news organisation or other organisation (ORG);
+//     metonyms ("the Kremlin"), agent words and given names never override;
+//   - the phrase matched the entry's name or an alias, not an adjective or
+//     demonym ("Russian" is not an entity);
+//   - the phrase's first word, after a leading "the" that entities leave
+//     out, starts with a capital letter, so lower-case
+//     common words that happen to be names ("turkey", "chad") are left to
+//     the model;
+//   - no entity the model predicted crosses the phrase's boundary or
+//     reaches outside it (the model's "University of Paris" keeps its ORG
+//     over the matched "Paris").
+//
+// The phrase then becomes one entity of the entry's label, replacing the
+// model's O words, the entities it had split the phrase into, and the
+// type the model gave to exactly the phrase (on UNER EWT dev and
+// CoNLL-2003 testa retyping was as good as keeping the model's type). Matches
+// come from actors.KB.Match: longest first, left to right, so overlapping
+// entries are resolved by the longest match.
+
+// kbLabel returns the entity type a match of kind k and form via stands
+// for, or "" when the match must not override the model.
+func kbLabel(m actors.Match) string {
+	if m.Via != actors.ViaName && m.Via != actors.ViaAlias {
+		return ""
+	}
+	switch m.Kind {
+	case actors.Person:
+		if m.End-m.Start >= 2 {
+			return "PER"
+		}
+	case actors.Country, actors.Region, actors.City:
+		return "LOC"
+	case actors.IGO, actors.Party, actors.Media, actors.Organisation:
+		return "ORG"
+	}
+	return ""
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// correct applies the knowledge-base matches ms to the classes of a
+// sentence's words.
+func (m *Model) correct(words []string, labels []int, ms []actors.Match) {
+	for _, k := range ms {
+		typ := kbLabel(k)
+		// Entities leave out the article of names that carry one ("the
+		// United Nations").
+		for k.Start < k.End-1 && (words[k.Start] == "the" || words[k.Start] == "The") {
+			k.Start++
+		}
+		if typ == "" || !startsUpper(words[k.Start]) {
+			continue
+		}
+		b, ok := m.classOf["B-"+typ]
+		if !ok {
+			continue
+		}
+		// The model's entities overlapping the phrase.
+		if !m.insideOnly(labels, k.Start, k.End) {
+			continue
+		}
+		labels[k.Start] = b
+		for i := k.Start + 1; i < k.End; i++ {
+			labels[i] = b + 1
+		}
+	}
+}
+
+// insideOnly reports whether no entity of labels crosses the boundaries of
+// words [start, end).
+func (m *Model) insideOnly(labels []int, start, end int) bool {
+	if m.prefix[labels[start]] == 'I' {
+		return false // an entity from the left runs into the phrase
+	}
+	if end < len(labels) && m.prefix[labels[end]] == 'I' {
+		return false // an entity runs on past the phrase
+	}
+	return true
+}
+
+// correctNames labels PER a run of two or three capitalised words (not in
+// capitals) that starts with a known given name ("Helena Sukova", "Michael
+// J. McDermott") when no knowledge-base entry of another kind overlaps the
+// run and no entity the model predicted crosses its boundary. Sentences
+// in capitals (headlines) are left alone. a holds the sentence's atoms
+// (two pads each side).
+func (m *Model) correctNames(words []string, labels []int, a []atoms, ms []actors.Match, sentCase uint64) {
+	b, ok := m.classOf["B-PER"]
+	if !ok || sentCase == 2 {
+		return
+	}
+	caps := func(i int) bool {
+		f := a[i+2].flags
+		return f&flagFirstUpper != 0 && f&flagAllUpper == 0
+	}
+	n := len(words)
+	for i := 0; i < n; {
+		if !caps(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && caps(j) {
+			j++
+		}
+		start, end := i, j
+		i = j
+		if end-start < 2 || end-start > 3 {
+			continue
+		}
+		if _, ok := m.kb.GivenName(words[start]); !ok {
+			continue
+		}
+		clash := false
+		for _, k := range ms {
+			if k.Start < end && start < k.End && k.Kind != actors.Person && k.Kind != actors.GivenName {
+				clash = true
+				break
+			}
+		}
+		if clash || !m.insideOnly(labels, start, end) {
+			continue
+		}
+		labels[start] = b
+		for k := start + 1; k < end; k++ {
+			labels[k] = b + 1
+		}
+	}
+}
