@@ -220,14 +220,15 @@ func (kb *KB) Describe(words []string, date time.Time) (Actor, bool) {
 		}
 	}
 	var (
-		place    *Entry // country, IGO, organisation, metonym, city or region
-		person   *Entry
-		sectors  []string
-		agentRaw []string // agent words as written
-		roleKey  string
-		plural   bool
-		former   bool
-		nameWs   []string // capitalised words that matched no entry (an unknown name)
+		place      *Entry // country, IGO, organisation, metonym, city or region
+		person     *Entry
+		sectors    []string
+		agentRaw   []string // agent words as written
+		roleKey    string
+		plural     bool
+		former     bool
+		nameWs     []string // capitalised words that matched no entry (an unknown name)
+		placeStart int      // index in ws of the place's match
 	)
 	covered := make([]bool, len(ws))
 	for _, m := range matches {
@@ -244,7 +245,7 @@ func (kb *KB) Describe(words []string, date time.Time) (Actor, bool) {
 			}
 		default:
 			if place == nil || placeRank(m.Kind) < placeRank(place.Kind) {
-				place = m.Entry
+				place, placeStart = m.Entry, m.Start
 			}
 		}
 		for i := m.Start; i < m.End; i++ {
@@ -290,6 +291,11 @@ func (kb *KB) Describe(words []string, date time.Time) (Actor, bool) {
 		i++
 	}
 	if place == nil && person == nil {
+		return Actor{}, false
+	}
+	if person == nil && len(sectors) == 0 && locatedThing(ws[:placeStart]) {
+		// "the museum in Kyiv", "a school near Gaza": a thing somewhere is
+		// no actor; "protesters in Kyiv" (an agent) would be.
 		return Actor{}, false
 	}
 	if person != nil {
@@ -434,6 +440,19 @@ func functionWord(lw string) bool {
 	switch lw {
 	case "of", "the", "and", "for", "in", "on", "to", "said", "says", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.":
 		return true
+	}
+	return false
+}
+
+// locatedThing reports whether the words before a place end in a locative
+// preposition after some other word ("museum in", "a school near"): the
+// phrase names a thing at the place, not the place.
+func locatedThing(before []string) bool {
+	for i, w := range before {
+		switch strings.ToLower(w) {
+		case "in", "at", "near", "outside", "inside", "across", "throughout", "around":
+			return i > 0
+		}
 	}
 	return false
 }

@@ -14,6 +14,10 @@ import (
 var targetPreps = map[string]bool{"to": true, "with": true, "against": true, "on": true, "at": true,
 	"toward": true, "towards": true, "into": true, "upon": true, "over": true, "from": true, "onto": true, "between": true}
 
+// locativeCase are the prepositions that place a thing somewhere.
+var locativeCase = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
+	"across": true, "throughout": true, "around": true}
+
 // objectControl verbs pass their object, not their subject, to an infinitive
 // ("urged Iran to stop": Iran stops).
 var objectControl = map[string]bool{"urge": true, "ask": true, "call": true, "tell": true, "force": true,
@@ -214,6 +218,18 @@ func (c *coder) targetOf(v int, m match, src []doc.EventActor) []doc.EventActor 
 	for _, k := range c.kids[v] {
 		if c.rel(k) == "obl" && c.d.Tokens[k].DepRel != "obl:agent" && targetPreps[c.caseOf(k)] {
 			cands = append(cands, k)
+		}
+	}
+	if c.object(v) < 0 {
+		// A name right after a transitive verb that the parser took for a
+		// modifier ("praised Poland" with Poland as advmod) is its object.
+		for _, k := range c.kids[v] {
+			if k == v+1 && c.d.Tokens[k].UPOS == "PROPN" && c.caseOf(k) == "" {
+				switch c.d.Tokens[k].DepRel {
+				case "advmod", "dep", "obl:npmod", "obl:unmarked", "compound", "nmod:unmarked":
+					cands = append(cands, k)
+				}
+			}
 		}
 	}
 	for _, k := range cands {
@@ -445,6 +461,9 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 		return doc.EventActor{Span: span, Name: a.Name, Actor: a}, true
 	}
 	for _, t := range toks {
+		if locativeCase[c.caseOf(t)] {
+			continue // "the museum in Kyiv": a thing at a place is not the place
+		}
 		if ei := c.entityOf[t]; ei >= 0 && t != p && c.d.Entities[ei].Actor != nil && c.d.Entities[ei].Actor.Code != "" {
 			e := c.d.Entities[ei]
 			return doc.EventActor{Span: doc.Span{Start: e.Start, End: e.End}, Name: e.Actor.Name, Actor: e.Actor}, true

@@ -3,6 +3,7 @@ package events
 import (
 	"github.com/dyad-news/dyad/internal/doc"
 	"github.com/dyad-news/dyad/internal/timex"
+	"strings"
 )
 
 // hypotheticalAux are the auxiliaries that put an event in the future or in
@@ -187,7 +188,7 @@ func (c *coder) dateOf(si, v int) string {
 		path[n] = t
 		n++
 	}
-	best, bestPos := "", n
+	best, bestPos := "", 2*n+2
 	for i, e := range c.times {
 		tok := c.timeTok[i]
 		if tok < s.First || tok >= s.Last {
@@ -210,13 +211,40 @@ func (c *coder) dateOf(si, v int) string {
 		if head < 0 || !temporalRels[c.d.Tokens[h].DepRel] {
 			continue
 		}
+		found := false
 		for j := 0; j < n; j++ {
 			if path[j] == head && j < bestPos {
-				best, bestPos = day.Format("2006-01-02"), j
+				best, bestPos, found = day.Format("2006-01-02"), j, true
+			}
+		}
+		// A prepositional date that the parser hung on an argument of the
+		// verb ("attacked Ukraine on 24 February 2022", with "February"
+		// under "Ukraine") still dates the verb; it ranks after any date
+		// attached to the clause itself.
+		if !found && dateMarker(c, h) {
+			for hops, t := 0, head; hops < 2 && t >= 0; hops, t = hops+1, c.d.Tokens[t].Head {
+				if p := c.d.Tokens[t].Head; p == v && n+hops < bestPos {
+					best, bestPos = day.Format("2006-01-02"), n+hops
+					break
+				}
 			}
 		}
 	}
 	return best
+}
+
+// dateMarker reports whether the time expression headed by token h is
+// introduced by a temporal preposition ("on Monday", "in 2022").
+func dateMarker(c *coder, h int) bool {
+	for _, k := range c.kids[h] {
+		if c.d.Tokens[k].DepRel == "case" {
+			switch strings.ToLower(c.d.Tokens[k].Form) {
+			case "on", "in", "during", "since", "until", "by":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteOf returns the index of the quote whose content holds span sp, or -1.
