@@ -8,31 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// sharedData returns ../shared/data seen from the module root, or skips.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent (the shared data directory is not here): %v", p, err)
-	}
-	return p
-}
+	"github.com/dyad-news/dyad/internal/shareddata"
+)
 
 func importFile(t *testing.T, path string) *PetrarchDict {
 	t.Helper()
@@ -128,7 +106,7 @@ NOCODE_
 }
 
 func TestImportPetrarchValidate(t *testing.T) {
-	dir := sharedData(t, "events/petrarch2")
+	dir := shareddata.Dir(t, "events/petrarch2")
 	d := importFile(t, filepath.Join(dir, "PETR.Validate.actors.txt"))
 	if len(d.Actors) != 123 || d.DatedCodes() != 13 || len(d.Agents) != 0 {
 		t.Errorf("got %d actors, %d dated codes, %d agents; want 123, 13, 0", len(d.Actors), d.DatedCodes(), len(d.Agents))
@@ -229,7 +207,7 @@ func TestImportPetrarchValidate(t *testing.T) {
 }
 
 func TestImportPhoenix(t *testing.T) {
-	dir := sharedData(t, "events/petrarch2/dictionaries")
+	dir := shareddata.Dir(t, "events/petrarch2/dictionaries")
 	out := t.TempDir()
 	cases := []struct {
 		file                           string

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dyad-news/dyad/internal/doc"
+	"github.com/dyad-news/dyad/internal/shareddata"
 )
 
 // benchArticle is an invented article of 12 sentences.
@@ -68,7 +69,7 @@ func BenchmarkPipeline(b *testing.B) {
 // articles of ../shared/data (skipped when absent), as `dyad extract` runs
 // it, and reports sentences per second.
 func BenchmarkPipelineBBC(b *testing.B) {
-	dir := sharedData(b, "raw-news", "bbc", "politics")
+	dir := shareddata.Dir(b, "raw-news", "bbc", "politics")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Skipf("no articles in %s", dir)

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/dyad-news/dyad/internal/shareddata"
 )
 
 // ploverCategory maps a CAMEO code to the PLOVER 0.5 category the gold
@@ -54,7 +56,7 @@ func TestPloverDevFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs the whole pipeline on 161 records")
 	}
-	path := sharedData(t, "events", "plover-gsr-dev.json")
+	path := shareddata.Dir(t, "events", "plover-gsr-dev.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

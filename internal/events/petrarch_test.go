@@ -4,25 +4,14 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/dyad-news/dyad/internal/shareddata"
 
 	"github.com/dyad-news/dyad/internal/actors"
 	"github.com/dyad-news/dyad/internal/doc"
 )
-
-// sharedData returns ../shared/data seen from the module root, or skips.
-func sharedData(t testing.TB, parts ...string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	p := filepath.Join(append([]string{root, "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("measurement data %s is absent: %v", p, err)
-	}
-	return p
-}
 
 type petrRecords struct {
 	Sentences []petrSentence `xml:"Sentences>Sentence"`
@@ -51,7 +40,7 @@ func TestPetrarchUnitRecords(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs the whole pipeline on 284 records")
 	}
-	dir := sharedData(t, "events", "petrarch2")
+	dir := shareddata.Dir(t, "events", "petrarch2")
 	user := t.TempDir()
 	for _, name := range []string{"PETR.Validate.actors.txt", "PETR.Validate.agents.txt"} {
 		f, err := os.Open(filepath.Join(dir, name))

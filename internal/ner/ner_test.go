@@ -13,34 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-news/dyad/internal/shareddata"
+
 	"github.com/dyad-news/dyad/internal/doc"
 	"github.com/dyad-news/dyad/internal/tagger"
 )
-
-// sharedData returns ../shared/data relative to the module root, or skips
-// the test when it is absent.
-func sharedData(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("%s is absent (the shared data sets sit beside the repository): %v", p, err)
-	}
-	return p
-}
 
 func mustLoad(tb testing.TB) (*Model, *tagger.Model) {
 	tb.Helper()
@@ -57,7 +34,7 @@ func mustLoad(tb testing.TB) (*Model, *tagger.Model) {
 
 func readUNER(tb testing.TB, name string) []Sentence {
 	tb.Helper()
-	p := sharedData(tb, "uner-ewt", name)
+	p := shareddata.Dir(tb, "uner-ewt", name)
 	f, err := os.Open(p)
 	if err != nil {
 		tb.Fatal(err)
@@ -95,7 +72,7 @@ func TestDevF1(t *testing.T) {
 // TestScorers runs the shared scorer ner.py on UNER EWT dev and on
 // CoNLL-2003 eng.testa (measurement only) when python3 is available.
 func TestScorers(t *testing.T) {
-	scorer := filepath.Join(sharedData(t, ".."), "eval", "ner.py")
+	scorer := filepath.Join(shareddata.Dir(t, ".."), "eval", "ner.py")
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found")
@@ -106,7 +83,7 @@ func TestScorers(t *testing.T) {
 		floor      float64
 		tokens     func(line string) (string, bool)
 	}{
-		{"UNER EWT dev", sharedData(t, "uner-ewt", "en_ewt-ud-dev.iob2"), 67.5, func(line string) (string, bool) {
+		{"UNER EWT dev", shareddata.Dir(t, "uner-ewt", "en_ewt-ud-dev.iob2"), 67.5, func(line string) (string, bool) {
 			if strings.HasPrefix(line, "#") {
 				return "", false
 			}
@@ -115,7 +92,7 @@ func TestScorers(t *testing.T) {
 			}
 			return strings.Split(line, "\t")[1], true
 		}},
-		{"CoNLL-2003 eng.testa", sharedData(t, "conll2003", "eng.testa"), 68.5, func(line string) (string, bool) {
+		{"CoNLL-2003 eng.testa", shareddata.Dir(t, "conll2003", "eng.testa"), 68.5, func(line string) (string, bool) {
 			return line, true
 		}},
 	} {

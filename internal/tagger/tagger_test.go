@@ -14,38 +14,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-news/dyad/internal/shareddata"
+
 	"github.com/dyad-news/dyad/internal/conllu"
 	"github.com/dyad-news/dyad/internal/doc"
 )
 
-// sharedData returns ../shared/data relative to the module root, or skips
-// the test when it is absent.
-func sharedData(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("%s is absent (the shared data sets sit beside the repository): %v", p, err)
-	}
-	return p
-}
-
 func readTreebank(tb testing.TB, name string) []*conllu.Sentence {
 	tb.Helper()
-	p := sharedData(tb, "ud-ewt", name)
+	p := shareddata.Dir(tb, "ud-ewt", name)
 	f, err := os.Open(p)
 	if err != nil {
 		tb.Fatal(err)
@@ -91,7 +68,7 @@ func TestDevAccuracy(t *testing.T) {
 // shared scorer ud.py (gold tokenisation), when python3 is available.
 func TestUDScorer(t *testing.T) {
 	dev := readTreebank(t, "en_ewt-ud-dev.conllu")
-	scorer := filepath.Join(sharedData(t, ".."), "eval", "ud.py")
+	scorer := filepath.Join(shareddata.Dir(t, ".."), "eval", "ud.py")
 	if _, err := os.Stat(scorer); err != nil {
 		t.Skipf("scorer absent: %v", err)
 	}
@@ -130,7 +107,7 @@ func TestUDScorer(t *testing.T) {
 	if err := os.WriteFile(pred, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gold := sharedData(t, "ud-ewt", "en_ewt-ud-dev.conllu")
+	gold := shareddata.Dir(t, "ud-ewt", "en_ewt-ud-dev.conllu")
 	out, err := exec.Command(py, scorer, gold, pred).CombinedOutput()
 	if err != nil {
 		t.Fatalf("ud.py: %v\n%s", err, out)

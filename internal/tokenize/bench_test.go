@@ -4,12 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-news/dyad/internal/shareddata"
 )
 
 // loadBBC returns the texts of the BBC news articles in shared/data, or
 // skips the benchmark when they are absent.
 func loadBBC(b *testing.B) []string {
-	dir := sharedData(b, "raw-news/bbc")
+	dir := shareddata.Dir(b, "raw-news/bbc")
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Skipf("no BBC texts under %s", dir)

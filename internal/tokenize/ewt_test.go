@@ -7,6 +7,7 @@ import (
 
 	"github.com/dyad-news/dyad/internal/conllu"
 	"github.com/dyad-news/dyad/internal/doc"
+	"github.com/dyad-news/dyad/internal/shareddata"
 )
 
 // layout holds the units of a raw-text evaluation in the CoNLL 2018 way:
@@ -134,7 +135,7 @@ func f1(gold, pred map[[3]int]bool) float64 {
 // of the raw text: one sentence per line, and paragraphs. The figures agree
 // with shared/eval/ud.py.
 func TestEWTDev(t *testing.T) {
-	path := sharedData(t, "ud-ewt/en_ewt-ud-dev.conllu")
+	path := shareddata.Dir(t, "ud-ewt/en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

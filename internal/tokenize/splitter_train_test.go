@@ -8,36 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-news/dyad/internal/shareddata"
+
 	"github.com/dyad-news/dyad/internal/conllu"
 	"github.com/dyad-news/dyad/internal/doc"
 )
 
 var trainSplitter = flag.Bool("train-splitter", false, "train the sentence boundary model on the EWT train split and write data/splitter.bin")
-
-// sharedData returns the path of shared/data beside the module root, or
-// skips the test when it is absent.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent (shared data not installed): %v", p, err)
-	}
-	return p
-}
 
 // paragraph is the raw text of one EWT paragraph with the byte offsets at
 // which its gold sentences end.
@@ -95,7 +72,7 @@ func TestTrainSplitter(t *testing.T) {
 	if !*trainSplitter {
 		t.Skip("run with -train-splitter to retrain data/splitter.bin")
 	}
-	paras := readParagraphs(t, sharedData(t, "ud-ewt/en_ewt-ud-train.conllu"))
+	paras := readParagraphs(t, shareddata.Dir(t, "ud-ewt/en_ewt-ud-train.conllu"))
 	const bits, epochs = 16, 8
 	m := &splitModel{bits: bits, weights: make([]float32, 1<<bits)}
 	acc := make([]float64, 1<<bits) // for averaging: sum of c*update
