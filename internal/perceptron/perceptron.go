@@ -233,6 +233,23 @@ func (m *Model) Weights() int { return len(m.cells) }
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	clear(scores)
 	slots, mask, cells := m.slots, m.mask, m.cells
+	// Scoring is bound by cache misses on the slots and rows of a large
+	// table. Touch every feature's home slot and then the start of its row
+	// first, in loops whose loads do not depend on each other, so that the
+	// misses overlap instead of coming one after another; the scoring loop
+	// below then finds them cached.
+	var sink uint32
+	for _, f := range feats {
+		sink += slots[f&mask].row
+	}
+	for _, f := range feats {
+		if s := slots[f&mask]; s.row != 0 && s.fp == uint32(f>>32) {
+			sink += uint32(cells[s.row-1].class)
+		}
+	}
+	if sink == 1 {
+		scores[0] += 0 // keeps the touching loads from being optimised away
+	}
 	for _, f := range feats {
 		i, fp := f&mask, uint32(f>>32)
 		for {
