@@ -2,7 +2,10 @@ package depparse
 
 import (
 	"math"
+	"runtime"
 	"slices"
+
+	"github.com/dyad-news/dyad/internal/hugemem"
 )
 
 // model is the canonical form of trained weights, as stored in the model
@@ -53,7 +56,8 @@ func (t *table) home(k uint64) uint64 { return (uint64(uint32(k)) * t.size) >> 3
 func newTable(m *model) *table {
 	n := len(m.keys)
 	size := uint64(2*n + 16)
-	t := &table{slots: make([]slot, size), size: size}
+	t := &table{size: size}
+	t.slots = hugemem.Slice[slot](t, int(size))
 	for i, k := range m.keys {
 		key := uint32(k >> 32)
 		if key == 0 {
@@ -160,6 +164,7 @@ func (t *table) score(f []uint64, idx []uint64, out []int32) {
 	if sink == 1 {
 		out[padClass]++ // keeps the touching loads from being optimised away
 	}
+	runtime.KeepAlive(t) // t owns the slots' memory (see hugemem)
 }
 
 // trainWeights is the mutable averaged perceptron used while training. It

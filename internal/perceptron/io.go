@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/dyad-news/dyad/internal/hugemem"
 )
 
 const magic = "dyad-perceptron-1\n"
@@ -143,7 +145,7 @@ func Read(r io.Reader) (*Model, error) {
 	if total != cells {
 		return fail("row lengths", fmt.Errorf("rows hold %d weights, header says %d", total, cells))
 	}
-	m.cells = make([]cell, cells)
+	m.cells = hugemem.Slice[cell](m, int(cells))
 	for i := range m.cells {
 		c, err := binary.ReadUvarint(br)
 		if err != nil {

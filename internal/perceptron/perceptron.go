@@ -19,6 +19,9 @@ package perceptron
 
 import (
 	"math"
+	"runtime"
+
+	"github.com/dyad-news/dyad/internal/hugemem"
 )
 
 // entry is one (class, weight) cell of a Trainer row. u accumulates
@@ -201,7 +204,7 @@ func (m *Model) buildTable(keys []uint64, starts []uint32) {
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	m.slots = make([]slot, size)
+	m.slots = hugemem.Slice[slot](m, size)
 	m.mask = uint64(size - 1)
 	m.keys, m.starts = keys, starts[:len(keys)]
 	for r, k := range keys {
@@ -270,6 +273,7 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 			i = (i + 1) & mask
 		}
 	}
+	runtime.KeepAlive(m) // m owns the table's memory (see hugemem)
 }
 
 // Predict returns the best class; ties go to the lower class index. scores
