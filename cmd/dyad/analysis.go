@@ -41,6 +41,16 @@ func loadAnalyzer() (*analyzer, error) {
 	return analyzerVal, analyzerErr
 }
 
+// Every stage type says what it needs and what it adds.
+var (
+	_ pipeline.Stage = tokenize.Stage{}
+	_ pipeline.Stage = (*tagger.Model)(nil)
+	_ pipeline.Stage = (*depparse.Parser)(nil)
+	_ pipeline.Stage = (*entities.Stage)(nil)
+	_ pipeline.Stage = (*coref.Resolver)(nil)
+	_ pipeline.Stage = (*quotes.Stage)(nil)
+)
+
 func newAnalyzer() (*analyzer, error) {
 	tm, err := tagger.Load()
 	if err != nil {
@@ -58,26 +68,17 @@ func newAnalyzer() (*analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the actor knowledge base: %w", err)
 	}
-	cr := coref.New(kb)
 	evRules, err := events.DefaultRules()
 	if err != nil {
 		return nil, fmt.Errorf("loading the event rules: %w", err)
 	}
 	evStage := events.New(evRules, kb)
 	p, err := pipeline.New(
-		pipeline.Func{StageName: "tokenize", Sets: []doc.Layer{doc.LayerTokens, doc.LayerSentences},
-			Fn: func(_ context.Context, d *doc.Doc) error {
-				t := tokenize.Tokenize(d.ID, d.Text, tokenize.Options{})
-				d.Tokens, d.MultiWords, d.Sentences = t.Tokens, t.MultiWords, t.Sentences
-				return nil
-			}},
-		pipeline.Func{StageName: "tag", Needs: []doc.Layer{doc.LayerTokens, doc.LayerSentences}, Sets: []doc.Layer{doc.LayerPOS, doc.LayerLemmas},
-			Fn: func(_ context.Context, d *doc.Doc) error { return tm.Annotate(d) }},
-		pipeline.Func{StageName: "parse", Needs: []doc.Layer{doc.LayerPOS}, Sets: []doc.Layer{doc.LayerDeps},
-			Fn: func(_ context.Context, d *doc.Doc) error { return pm.Annotate(d) }},
+		tokenize.Stage{},
+		tm,
+		pm,
 		entities.New(nm, kb),
-		pipeline.Func{StageName: "coref", Needs: cr.Requires(), Sets: cr.Assigns(),
-			Fn: func(_ context.Context, d *doc.Doc) error { return cr.Annotate(d) }},
+		coref.New(kb),
 		quotes.New(),
 		evStage,
 	)

@@ -19,6 +19,7 @@
 package coref
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -411,3 +412,9 @@ func ToDoc(a actors.Actor) doc.Actor {
 	return doc.Actor{ID: a.ID, Name: a.Name, Code: a.Code, Country: a.Country, Sector: a.Sector,
 		Kind: a.Kind.String(), Gender: a.Gender, Title: a.Title}
 }
+
+// Name returns "coref": the resolver is a pipeline stage.
+func (r *Resolver) Name() string { return "coref" }
+
+// Apply resolves the mentions of d (see Annotate).
+func (r *Resolver) Apply(_ context.Context, d *doc.Doc) error { return r.Annotate(d) }

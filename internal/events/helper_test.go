@@ -66,21 +66,12 @@ func newUpstream(kb *actors.KB) (*upstream, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := coref.New(kb)
 	p, err := pipeline.New(
-		pipeline.Func{StageName: "tokenize", Sets: []doc.Layer{doc.LayerTokens, doc.LayerSentences},
-			Fn: func(_ context.Context, d *doc.Doc) error {
-				t := tokenize.Tokenize(d.ID, d.Text, tokenize.Options{})
-				d.Tokens, d.MultiWords, d.Sentences = t.Tokens, t.MultiWords, t.Sentences
-				return nil
-			}},
-		pipeline.Func{StageName: "tag", Needs: []doc.Layer{doc.LayerTokens, doc.LayerSentences}, Sets: []doc.Layer{doc.LayerPOS, doc.LayerLemmas},
-			Fn: func(_ context.Context, d *doc.Doc) error { return tm.Annotate(d) }},
-		pipeline.Func{StageName: "parse", Needs: []doc.Layer{doc.LayerPOS}, Sets: []doc.Layer{doc.LayerDeps},
-			Fn: func(_ context.Context, d *doc.Doc) error { return pm.Annotate(d) }},
+		tokenize.Stage{},
+		tm,
+		pm,
 		entities.New(nm, kb),
-		pipeline.Func{StageName: "coref", Needs: cr.Requires(), Sets: cr.Assigns(),
-			Fn: func(_ context.Context, d *doc.Doc) error { return cr.Annotate(d) }},
+		coref.New(kb),
 	)
 	if err != nil {
 		return nil, err
