@@ -156,11 +156,20 @@ func capv(v uint8) uint64 {
 	return uint64(v)
 }
 
-// numFeatures is the number of hashes extract writes.
-const numFeatures = 131
+// numFeatures is the number of hashes extract writes; the last
+// numBufferFeatures of them look at the buffer only (its first three words
+// and the bias), so they stay the same until the buffer moves on.
+const (
+	numFeatures       = 131
+	numBufferFeatures = 22
+	numStackFeatures  = numFeatures - numBufferFeatures
+)
 
 // extract writes the feature hashes of configuration s into f, which must
-// have room for numFeatures values.
+// have room for numFeatures values: first the features that look at the
+// stack, then the numBufferFeatures that look at the buffer only. A
+// feature's template number, hashed into it, is its place in the list
+// below, whichever part of f it goes to.
 func extract(a *sentAtoms, s *state, f []uint64) {
 	_ = f[numFeatures-1]
 	n := a.n
@@ -267,34 +276,40 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	d := dist(s0, n0, n)
 	d1 := dist(s1, s0, n)
 
-	i := 0
+	i, sf, bf := 0, 0, numStackFeatures
 	put := func(a, b, c, e uint64) {
-		f[i] = mix(uint64(i), a, b, c, e)
+		f[sf] = mix(uint64(i), a, b, c, e)
 		i++
+		sf++
+	}
+	putB := func(a, b, c, e uint64) {
+		f[bf] = mix(uint64(i), a, b, c, e)
+		i++
+		bf++
 	}
 	// Single tokens.
 	put(s0w, s0p, 0, 0)
 	put(s0w, 0, 0, 0)
 	put(s0p, 0, 0, 0)
-	put(n0w, n0p, 0, 0)
-	put(n0w, 0, 0, 0)
-	put(n0p, 0, 0, 0)
-	put(n1w, n1p, 0, 0)
-	put(n1w, 0, 0, 0)
-	put(n1p, 0, 0, 0)
-	put(n2w, n2p, 0, 0)
-	put(n2w, 0, 0, 0)
-	put(n2p, 0, 0, 0)
+	putB(n0w, n0p, 0, 0)
+	putB(n0w, 0, 0, 0)
+	putB(n0p, 0, 0, 0)
+	putB(n1w, n1p, 0, 0)
+	putB(n1w, 0, 0, 0)
+	putB(n1p, 0, 0, 0)
+	putB(n2w, n2p, 0, 0)
+	putB(n2w, 0, 0, 0)
+	putB(n2p, 0, 0, 0)
 	put(s1w, s1p, 0, 0)
 	put(s1w, 0, 0, 0)
 	put(s1p, 0, 0, 0)
 	put(s2w, s2p, 0, 0)
 	put(s2p, 0, 0, 0)
-	put(X(n0), 0, 0, 0)
-	put(X(n0), n0p, 0, 0)
+	putB(X(n0), 0, 0, 0)
+	putB(X(n0), n0p, 0, 0)
 	put(X(s0), 0, 0, 0)
 	put(X(s0), s0p, 0, 0)
-	put(X(n1), n1p, 0, 0)
+	putB(X(n1), n1p, 0, 0)
 	// Pairs.
 	put(s0w, s0p, n0w, n0p)
 	put(s0w, s0p, n0w, 0)
@@ -303,10 +318,10 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	put(s0p, n0w, n0p, 0)
 	put(s0w, n0w, 0, 0)
 	put(s0p, n0p, 0, 0)
-	put(n0p, n1p, 0, 0)
-	put(n0w, n1w, 0, 0)
-	put(n0w, n1p, 0, 0)
-	put(n0p, n1w, 0, 0)
+	putB(n0p, n1p, 0, 0)
+	putB(n0w, n1w, 0, 0)
+	putB(n0w, n1p, 0, 0)
+	putB(n0p, n1w, 0, 0)
 	put(s1w, s1p, s0w, s0p)
 	put(s1w, s1p, s0w, 0)
 	put(s1w, s0w, s0p, 0)
@@ -319,7 +334,7 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	put(s1w, n0p, 0, 0)
 	put(s1p, n0w, 0, 0)
 	// Triples of tags.
-	put(n0p, n1p, n2p, 0)
+	putB(n0p, n1p, n2p, 0)
 	put(s0p, n0p, n1p, 0)
 	put(s1p, s0p, n0p, 0)
 	put(s0p, s0l1p, n0p, 0)
@@ -400,22 +415,22 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	s0u, s1u, n0u, n1u := U(s0), U(s1), U(n0), U(n1)
 	s0a, s1a, n0a, n1a := A(s0), A(s1), A(n0), A(n1)
 	put(s0a, 0, 0, 0)
-	put(n0a, 0, 0, 0)
-	put(n1a, 0, 0, 0)
+	putB(n0a, 0, 0, 0)
+	putB(n1a, 0, 0, 0)
 	put(s1a, 0, 0, 0)
 	put(s0a, n0a, 0, 0)
 	put(s1a, s0a, 0, 0)
-	put(n0a, n1a, 0, 0)
+	putB(n0a, n1a, 0, 0)
 	put(s0u, n0u, 0, 0)
 	put(s1u, s0u, 0, 0)
-	put(n0u, n1u, 0, 0)
+	putB(n0u, n1u, 0, 0)
 	put(s0u, n0u, n1u, 0)
 	put(s1u, s0u, n0u, 0)
 	put(s0a, n0u, d, 0)
 	put(s1a, s0u, d1, 0)
 	// Bias.
-	put(0, 0, 0, 0)
-	if i != numFeatures {
+	putB(0, 0, 0, 0)
+	if sf != numStackFeatures || bf != numFeatures {
 		panic("depparse: feature count mismatch")
 	}
 }

@@ -26,6 +26,7 @@ type scratch struct {
 	f      []uint64
 	idx    []uint64
 	scores []int32
+	buf    []int32 // scores of the buffer-only features
 }
 
 func newParser(labels []string, lex map[uint64]uint32, m *model) *Parser {
@@ -53,7 +54,12 @@ func (p *Parser) getScratch() *scratch {
 	if s, ok := p.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{f: make([]uint64, numFeatures), idx: make([]uint64, numFeatures), scores: make([]int32, scoreLen)}
+	return &scratch{
+		f:      make([]uint64, numFeatures),
+		idx:    make([]uint64, numFeatures),
+		scores: make([]int32, scoreLen),
+		buf:    make([]int32, scoreLen),
+	}
 }
 
 // Parse fills heads and rels for one sentence: heads[i] is the 0-based index
@@ -85,10 +91,18 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 	sc.atoms.set(words, upos, xpos, p.lex)
 	st := &sc.st
 	st.reset(len(words))
+	b := int32(-1)
 	for !st.terminal() {
 		extract(&sc.atoms, st, sc.f)
-		clear(sc.scores)
-		p.t.score(sc.f, sc.idx, sc.scores)
+		// The buffer-only features change only when the buffer moves on,
+		// about every other transition: their scores are kept until then.
+		if st.b != b {
+			b = st.b
+			clear(sc.buf)
+			p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
+		}
+		copy(sc.scores, sc.buf)
+		p.t.score(sc.f[:numStackFeatures], sc.idx, sc.scores)
 		move, l := best(p, st, sc.scores, nil)
 		st.apply(move, uint8(l))
 	}

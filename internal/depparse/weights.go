@@ -24,11 +24,19 @@ type model struct {
 // table is the scoring form of a model: an open-addressing hash table with
 // linear probing whose 16-byte slots hold a 32-bit key and up to three
 // (class, weight) pairs inline, so that a feature costs one cache miss. Rows
-// with more pairs continue in ovf. The slot index comes from the low 32 bits
-// of the feature hash and the key from the high 32 bits.
+// with more pairs continue in ovf. The few features with long rows (tag-only
+// features, which nearly every configuration fires) keep their whole row
+// in dense instead, where adding it is a run of plain 64-bit additions.
+// The slot index comes from the low 32 bits of the feature hash and the key
+// from the high 32 bits.
 type table struct {
 	slots []slot
 	ovf   []ovfEntry
+	// dense holds rows of words words each: word k packs the weights of
+	// classes 2k (low half) and 2k+1 (high half), each as weight+denseBias,
+	// so that the halves never carry into each other when rows are summed.
+	dense []uint64
+	words int
 	size  uint64
 }
 
@@ -36,7 +44,10 @@ type slot struct {
 	key uint32 // 0 marks an empty slot
 	w   [3]int16
 	cls [3]uint8 // unused pairs have class padClass and weight 0
-	ext [3]uint8 // 1 + index into ovf of the rest of the row (24 bits), 0 for none
+	// ext is 1 + the index into ovf of the rest of the row (24 bits,
+	// little-endian), or denseFlag | the index of the row in dense; 0 for
+	// none.
+	ext [3]uint8
 }
 
 type ovfEntry struct {
@@ -51,12 +62,30 @@ const padClass = 255
 // scoreLen is the length of the score arrays: every class plus padClass.
 const scoreLen = 256
 
+const (
+	// denseMin is the row length from which a row is stored dense: below
+	// it, adding the row's pairs one by one is cheaper than adding a whole
+	// dense row.
+	denseMin = 48
+	// maxDenseWords bounds the words of a dense row: every class below
+	// padClass.
+	maxDenseWords = (padClass + 1) / 2
+	denseBias     = 1 << 15
+	denseFlag     = 1 << 23
+	denseLow      = 1<<32 - 1
+)
+
 func (t *table) home(k uint64) uint64 { return (uint64(uint32(k)) * t.size) >> 32 }
+
+// ext returns the overflow reference of slot s.
+func (s *slot) extRef() int { return int(s.ext[0]) | int(s.ext[1])<<8 | int(s.ext[2])<<16 }
+
+func (s *slot) setExt(e int) { s.ext = [3]uint8{uint8(e), uint8(e >> 8), uint8(e >> 16)} }
 
 func newTable(m *model) *table {
 	n := len(m.keys)
 	size := uint64(2*n + 16)
-	t := &table{size: size}
+	t := &table{size: size, words: (int(slices.Max(append(m.cls, 0))) + 2) / 2}
 	t.slots = hugemem.Slice[slot](t, int(size))
 	for i, k := range m.keys {
 		key := uint32(k >> 32)
@@ -80,13 +109,29 @@ func newTable(m *model) *table {
 		}
 		s := slot{key: key, cls: [3]uint8{padClass, padClass, padClass}}
 		a, b := m.off[i], m.off[i+1]
+		if b-a >= denseMin {
+			s.setExt(denseFlag | len(t.dense)/t.words)
+			lanes := make([]uint64, 2*t.words)
+			for c := range lanes {
+				lanes[c] = denseBias
+			}
+			for ; a < b; a++ {
+				lanes[m.cls[a]] = uint64(denseBias + int(m.q[a]))
+			}
+			row := make([]uint64, t.words)
+			for k := range row {
+				row[k] = lanes[2*k] | lanes[2*k+1]<<32
+			}
+			t.dense = append(t.dense, row...)
+			t.slots[j] = s
+			continue
+		}
 		for r := 0; r < 3 && a < b; r++ {
 			s.cls[r], s.w[r] = m.cls[a], m.q[a]
 			a++
 		}
 		if a < b {
-			e := len(t.ovf) + 1
-			s.ext = [3]uint8{uint8(e), uint8(e >> 8), uint8(e >> 16)}
+			s.setExt(len(t.ovf) + 1)
 			t.ovf = append(t.ovf, ovfEntry{w: int16(b - a)})
 			for ; a < b; a++ {
 				t.ovf = append(t.ovf, ovfEntry{cls: m.cls[a], w: m.q[a]})
@@ -115,8 +160,8 @@ func (t *table) score(f []uint64, idx []uint64, out []int32) {
 		sink += slots[j].key
 	}
 	// Phase 2: find each feature's slot (usually its home slot, now cached)
-	// and touch the start of its overflow run.
-	ovf := t.ovf
+	// and touch the start of its overflow run or dense row.
+	ovf, dense := t.ovf, t.dense
 	for i, k := range f {
 		key := uint32(k >> 32)
 		if key == 0 {
@@ -139,12 +184,17 @@ func (t *table) score(f []uint64, idx []uint64, out []int32) {
 		}
 		idx[i] = j
 		if j < size {
-			if e := int(slots[j].ext[0]) | int(slots[j].ext[1])<<8 | int(slots[j].ext[2])<<16; e != 0 {
+			if e := slots[j].extRef(); e&denseFlag != 0 {
+				sink += uint32(dense[(e&^denseFlag)*t.words])
+			} else if e != 0 {
 				sink += uint32(ovf[e-1].w)
 			}
 		}
 	}
 	// Phase 3: add the weights.
+	var accBuf [maxDenseWords]uint64
+	acc := accBuf[:t.words]
+	var nd int32
 	out = out[:scoreLen]
 	for _, j := range idx[:len(f)] {
 		if j >= size {
@@ -154,11 +204,29 @@ func (t *table) score(f []uint64, idx []uint64, out []int32) {
 		out[s.cls[0]] += int32(s.w[0])
 		out[s.cls[1]] += int32(s.w[1])
 		out[s.cls[2]] += int32(s.w[2])
-		if e := int(s.ext[0]) | int(s.ext[1])<<8 | int(s.ext[2])<<16; e != 0 {
-			n := int(ovf[e-1].w)
-			for _, o := range ovf[e : e+n] {
-				out[o.cls] += int32(o.w)
+		e := s.extRef()
+		if e == 0 {
+			continue
+		}
+		if e&denseFlag != 0 {
+			r := (e &^ denseFlag) * len(acc)
+			row := dense[r : r+len(acc)]
+			for k := range acc {
+				acc[k] += row[k]
 			}
+			nd++
+			continue
+		}
+		n := int(ovf[e-1].w)
+		for _, o := range ovf[e : e+n] {
+			out[o.cls] += int32(o.w)
+		}
+	}
+	if nd > 0 {
+		bias := nd * denseBias
+		for k, v := range acc {
+			out[2*k] += int32(v&denseLow) - bias
+			out[2*k+1] += int32(v>>32) - bias
 		}
 	}
 	if sink == 1 {
