@@ -22,7 +22,10 @@ func newNerCmd(g *globals) *cobra.Command {
 
 --in conll: one token per line (the first whitespace-separated field is the
 token; other fields are ignored), sentences separated by blank lines; lines
-that start with -DOCSTART- are copied through and end a sentence.
+that start with -DOCSTART- are copied through, end a sentence and start a
+new document. Within a document, a surname the tagger found in a full name
+("Wang Donghai") is labelled PER where it later stands alone ("Wang");
+without -DOCSTART- lines the whole input is one document.
 
 Output: one line per input token, TOKEN<TAB>TAG with tags in IOB2 (B-PER,
 I-PER, O, ...), blank lines where the input had them. Parts of speech come

@@ -12,14 +12,17 @@ import (
 
 // TagCoNLL labels one-token-per-line input (CONTRACT.md §3): the first
 // whitespace-separated field of a line is the token, blank lines separate
-// sentences, lines starting with -DOCSTART- are copied through and end a
-// sentence. It writes TOKEN<TAB>TAG lines in IOB2, blank lines where the
+// sentences, lines starting with -DOCSTART- are copied through, end a
+// sentence and start a new document (the sentences of a document are
+// labelled by one DocTagger; without -DOCSTART- the input is one
+// document). It writes TOKEN<TAB>TAG lines in IOB2, blank lines where the
 // input had them. tm supplies the parts of speech.
 func TagCoNLL(ctx context.Context, tm *tagger.Model, m *Model, r io.Reader, name string, w io.Writer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	bw := bufio.NewWriter(w)
 	var words, upos, xpos, labels []string
+	dt := m.NewDocTagger()
 	flush := func() {
 		if len(words) == 0 {
 			return
@@ -27,7 +30,7 @@ func TagCoNLL(ctx context.Context, tm *tagger.Model, m *Model, r io.Reader, name
 		n := len(words)
 		upos, xpos, labels = resize(upos, n), resize(xpos, n), resize(labels, n)
 		tm.Tag(words, upos, xpos)
-		m.TagInto(words, upos, labels)
+		dt.TagInto(words, upos, labels)
 		for i, word := range words {
 			bw.WriteString(word)
 			bw.WriteByte('\t')
@@ -43,6 +46,7 @@ func TagCoNLL(ctx context.Context, tm *tagger.Model, m *Model, r io.Reader, name
 		switch {
 		case strings.HasPrefix(text, "-DOCSTART-"):
 			flush()
+			dt.Reset()
 			bw.WriteString(text)
 			bw.WriteByte('\n')
 		case strings.TrimSpace(text) == "":

@@ -42,8 +42,8 @@ const (
 	fPOSM1POS
 	fPOSPOSP1
 	fLabM1
-	fLabM2
-	fLabM1M2
+	fLabM2   // unused since the greedy decoder (model format 1)
+	fLabM1M2 // unused since the greedy decoder (model format 1)
 	fLabM1Lower
 	fLabM1Shape
 	fLowerM1Lower
@@ -96,6 +96,9 @@ const (
 	flagNoLetter
 	flagPeriod
 	flagApostrophe
+	// flagTrueCased marks a word of a sentence in capitals whose atoms
+	// are those of its title-case form ("MOSCOW" as "Moscow").
+	flagTrueCased
 )
 
 var (
@@ -265,7 +268,7 @@ func sentenceCase(a []atoms) uint64 {
 		if f&flagFirstUpper != 0 {
 			upper++
 		}
-		if f&flagAllUpper != 0 {
+		if f&(flagAllUpper|flagTrueCased) != 0 {
 			caps++
 		}
 	}
@@ -278,21 +281,45 @@ func sentenceCase(a []atoms) uint64 {
 	return 0
 }
 
+// titleCase returns w with its first letter in capitals and the others in
+// lower case.
+func titleCase(w string) string {
+	b := make([]rune, 0, len(w))
+	for i, r := range w {
+		if i == 0 {
+			b = append(b, unicode.ToUpper(r))
+		} else {
+			b = append(b, unicode.ToLower(r))
+		}
+	}
+	return string(b)
+}
+
 func labAtom(c int) uint64 { return uint64(c + 2) }
 
-// features appends the features of word i; a holds the atoms with two pads
-// on each side, labels the classes predicted so far.
-func features(out []uint64, a []atoms, labels []int, i int, sentCase uint64) []uint64 {
+// pairFeatures appends the features of word i that depend on the class
+// prev of word i-1 (-1 at the start of the sentence).
+func pairFeatures(out []uint64, a []atoms, i, prev int) []uint64 {
+	mix, mix3 := perceptron.Mix, perceptron.Mix3
+	w := &a[i+2]
+	l := labAtom(prev)
+	out = append(out,
+		mix(fLabM1, l),
+		mix3(fLabM1Lower, l, w.lower),
+		mix3(fLabM1Shape, l, w.shape),
+	)
+	if w.gaz != 0 {
+		out = append(out, mix3(fGazLabM1, w.gaz, l))
+	}
+	return out
+}
+
+// staticFeatures appends the features of word i that do not depend on
+// the labels; a holds the atoms with two pads on each side.
+func staticFeatures(out []uint64, a []atoms, i int, sentCase uint64) []uint64 {
 	mix, mix3 := perceptron.Mix, perceptron.Mix3
 	w := &a[i+2]
 	m1, m2, p1, p2 := &a[i+1], &a[i], &a[i+3], &a[i+4]
-	l1, l2 := -1, -1
-	if i >= 1 {
-		l1 = labels[i-1]
-	}
-	if i >= 2 {
-		l2 = labels[i-2]
-	}
 	first := uint64(0)
 	if i == 0 {
 		first = 1
@@ -320,11 +347,6 @@ func features(out []uint64, a []atoms, labels []int, i int, sentCase uint64) []u
 		mix3(fPOSShape, w.pos, w.shape),
 		mix3(fPOSM1POS, m1.pos, w.pos),
 		mix3(fPOSPOSP1, w.pos, p1.pos),
-		mix(fLabM1, labAtom(l1)),
-		mix(fLabM2, labAtom(l2)),
-		mix3(fLabM1M2, labAtom(l1), labAtom(l2)),
-		mix3(fLabM1Lower, labAtom(l1), w.lower),
-		mix3(fLabM1Shape, labAtom(l1), w.shape),
 		mix3(fLowerM1Lower, m1.lower, w.lower),
 		mix3(fLowerLowerP1, w.lower, p1.lower),
 		mix3(fWordShapeM1, m1.lower, w.shape),
@@ -357,7 +379,6 @@ func features(out []uint64, a []atoms, labels []int, i int, sentCase uint64) []u
 			w.gaz,
 			w.gazKind,
 			mix3(fGazShape, w.gaz, w.shape),
-			mix3(fGazLabM1, w.gaz, labAtom(l1)),
 			mix3(fGazLower, w.gazKind, w.lower),
 		)
 	}

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,7 +46,7 @@ func kbLabel(m actors.Match) string {
 		}
 	case actors.Country, actors.Region, actors.City:
 		return "LOC"
-	case actors.IGO, actors.Party, actors.Media, actors.Organisation:
+	case actors.IGO, actors.Party, actors.Media, actors.Organisation, actors.Metonym:
 		return "ORG"
 	}
 	return ""
@@ -77,20 +78,34 @@ func (m *Model) correct(words []string, labels []int, ms []actors.Match) {
 		if !m.insideOnly(labels, k.Start, k.End) {
 			continue
 		}
-		labels[k.Start] = b
-		for i := k.Start + 1; i < k.End; i++ {
-			labels[i] = b + 1
+		// A metonym ("the Kremlin", "Downing Street") is left to the model
+		// when it saw no entity there (the entities stage adds it from the
+		// knowledge base), but a type it gave is corrected: the seat of a
+		// government stands for an organisation, never a person.
+		if k.Kind == actors.Metonym && m.allO(labels, k.Start, k.End) {
+			continue
+		}
+		m.setSpan(labels, k.Start, k.End, b)
+	}
+}
+
+// allO reports whether words [start, end) are all outside entities.
+func (m *Model) allO(labels []int, start, end int) bool {
+	for _, l := range labels[start:end] {
+		if m.prefix[l] != 'O' {
+			return false
 		}
 	}
+	return true
 }
 
 // insideOnly reports whether no entity of labels crosses the boundaries of
 // words [start, end).
 func (m *Model) insideOnly(labels []int, start, end int) bool {
-	if m.prefix[labels[start]] == 'I' {
+	if m.inside(labels[start]) {
 		return false // an entity from the left runs into the phrase
 	}
-	if end < len(labels) && m.prefix[labels[end]] == 'I' {
+	if end < len(labels) && m.inside(labels[end]) {
 		return false // an entity runs on past the phrase
 	}
 	return true
@@ -139,9 +154,46 @@ func (m *Model) correctNames(words []string, labels []int, a []atoms, ms []actor
 		if clash || !m.insideOnly(labels, start, end) {
 			continue
 		}
-		labels[start] = b
-		for k := start + 1; k < end; k++ {
-			labels[k] = b + 1
+		m.setSpan(labels, start, end, b)
+	}
+}
+
+// correctLower labels LOC the places the knowledge base knows (countries,
+// regions, cities, by name or alias) written in lower case ("mexico",
+// "san francisco") that the model left outside any entity, when the
+// phrase has five letters or more: shorter ones are as often common
+// words ("us", "nice", "la"). ms are the case-insensitive matches.
+func (m *Model) correctLower(words []string, labels []int, ms []actors.Match) {
+	b, ok := m.classOf["B-LOC"]
+	if !ok {
+		return
+	}
+	for _, k := range ms {
+		for k.Start < k.End-1 && strings.EqualFold(words[k.Start], "the") {
+			k.Start++
+		}
+		if kbLabel(k) != "LOC" || startsUpper(words[k.Start]) || letters(words[k.Start:k.End]) < 5 {
+			continue
+		}
+		outside := true
+		for i := k.Start; i < k.End; i++ {
+			outside = outside && m.prefix[labels[i]] == 'O'
+		}
+		if outside && !(k.End < len(labels) && m.inside(labels[k.End])) {
+			m.setSpan(labels, k.Start, k.End, b)
 		}
 	}
+}
+
+// letters returns the number of letters in words.
+func letters(words []string) int {
+	n := 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+	}
+	return n
 }

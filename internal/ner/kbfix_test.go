@@ -16,7 +16,7 @@ func TestCorrect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newModel(perceptron.NewTrainer(classNames(Labels)).Average(-1), kb, true)
+	m := newModel(perceptron.NewTrainer(classNames(Labels, false)).Average(-1), kb, true)
 	for _, c := range []struct {
 		name, words, model, want string
 	}{
@@ -27,12 +27,17 @@ func TestCorrect(t *testing.T) {
 		{"longer model entity kept", "Moscow State University", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"},
 		{"adjective is no entity", "a Russian plane", "O O O", "O O O"},
 		{"metonym left to the model", "the Kremlin said", "O O O", "O O O"},
+		{"metonym typed as a person", "Kremlin spokesman Dmitry Peskov", "B-PER O B-PER I-PER", "B-ORG O B-PER I-PER"},
 		{"lower case left to the model", "he met vladimir putin", "O O O O", "O O O O"},
 		{"given name and surname", "Abigail Smith spoke", "B-LOC O O", "B-PER I-PER O"},
 		{"given name alone", "Abigail spoke", "O O", "O O"},
 		{"long capitalised run", "Abigail Smith Memorial Trust Fund", "O O O O O", "O O O O O"},
 		{"headline in capitals", "ABIGAIL SMITH SPEAKS", "O O O", "O O O"},
 		{"given name before a city", "Abigail Moscow", "O B-LOC", "O B-LOC"},
+		{"lower-case country", "she flew to mexico", "O O O O", "O O O B-LOC"},
+		{"lower-case region after the", "in the florida keys", "O O O O", "O O B-LOC O"},
+		{"short lower-case places left alone", "nice to see us", "O O O O", "O O O O"},
+		{"lower-case place the model typed kept", "in mexico", "O B-ORG", "O B-ORG"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			words := strings.Fields(c.words)
@@ -40,9 +45,10 @@ func TestCorrect(t *testing.T) {
 			for i, l := range strings.Fields(c.model) {
 				labels[i] = m.classOf[l]
 			}
-			a, ms := prepare(nil, words, make([]string, len(words)), kb)
+			a, ms, fms := prepare(nil, words, make([]string, len(words)), kb)
 			m.correctNames(words, labels, a, ms, sentenceCase(a))
 			m.correct(words, labels, ms)
+			m.correctLower(words, labels, fms)
 			got := make([]string, len(labels))
 			for i, l := range labels {
 				got[i] = m.pm.Classes[l]
@@ -75,14 +81,18 @@ func TestRunsAveraged(t *testing.T) {
 	a, b, both := train(7, 1), train(8, 1), train(7, 2)
 	n := len(both.pm.Classes)
 	sa, sb, sm := make([]float32, n), make([]float32, n), make([]float32, n)
-	atoms, _ := prepare(nil, s[0].Words, upos[0], nil)
-	gold, err := classesOf(s[0].Labels, both.classOf)
+	atoms, _, _ := prepare(nil, s[0].Words, upos[0], nil)
+	gold, err := classesOf(s[0].Labels, both.classOf, both.bilou)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checked := 0
 	for i := range s[0].Words {
-		for _, f := range features(nil, atoms, gold, i, sentenceCase(atoms)) {
+		prev := -1
+		if i > 0 {
+			prev = gold[i-1]
+		}
+		for _, f := range pairFeatures(staticFeatures(nil, atoms, i, sentenceCase(atoms)), atoms, i, prev) {
 			one := []uint64{f}
 			a.pm.Scores(one, sa)
 			b.pm.Scores(one, sb)

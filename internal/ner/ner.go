@@ -1,23 +1,36 @@
 // Package ner finds mentions of people (PER), organisations (ORG) and
 // locations (LOC, countries and cities included) in tokenised sentences.
 //
-// The model is a greedy averaged perceptron (package perceptron) over IOB2
-// classes, constrained to valid label sequences, with word, shape, affix,
-// part-of-speech and label-history features and gazetteer features from
-// dyad's actor knowledge base (package actors): the knowledge base is what
-// carries a model trained on web text (Universal NER over UD English EWT)
-// over to news. The weights are the mean of several perceptrons trained
-// on different orders of the data. After the model, a deterministic
-// knowledge-base layer (kbfix.go) labels the names the knowledge base
-// knows unambiguously (people with two words or more, countries, regions,
-// cities, organisations) and two- or three-word capitalised runs that start
-// with a known given name. Output labels are IOB2.
+// The model is a structured averaged perceptron (package perceptron) over
+// IOB2 classes (BILOU is a training option), decoded with first-order
+// Viterbi under the constraint that an I- class continues an entity of its
+// type. Word, shape, affix, part-of-speech, capitalised-run and gazetteer
+// features score the classes of a word; features paired with the previous
+// word's class score the transitions. Words of a sentence in capitals (a
+// headline) are read as if in title case, which the training text has
+// many more of. Gazetteer features come from dyad's actor knowledge base
+// (package actors): the knowledge base is what carries a model trained on
+// web text (Universal NER over UD English EWT) over to news. The weights
+// are the mean of several perceptrons trained on different orders of the
+// data. After the model, a deterministic knowledge-base layer (kbfix.go)
+// labels the names the knowledge base knows unambiguously (people with two
+// words or more, countries, regions, cities, organisations; places written
+// in lower case when five letters or more) and two- or three-word
+// capitalised runs that start with a known given name. A DocTagger labels
+// the sentences of a document in order and labels PER a surname that
+// stands alone after the tagger found it in a full name. Output labels are
+// IOB2.
 //
 //	m, err := ner.Load()
 //	if err != nil { ... }
 //	words := []string{"Dmitry", "Peskov", "spoke", "in", "Moscow", "."}
 //	upos := []string{"PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"}
 //	fmt.Println(m.Tag(words, upos)) // [B-PER I-PER O O B-LOC O]
+//
+//	dt := m.NewDocTagger() // one per document
+//	for _, s := range sentences {
+//		dt.TagInto(s.Words, s.UPOS, s.Labels)
+//	}
 package ner
 
 import (
@@ -40,10 +53,17 @@ import (
 // Model labels named entities. It is safe for concurrent use.
 type Model struct {
 	pm *perceptron.Model
-	// Per class: its prefix ('O', 'B', 'I') and entity type.
+	// Per class: its prefix ('O', 'B', 'I', 'L', 'U') and entity type.
 	prefix []byte
 	typ    []string
-	kb     *actors.KB // gazetteer; nil for none
+	// iob2 holds the IOB2 label of each class (L- is output as I-, U-
+	// as B-).
+	iob2 []string
+	// bilou is true when the classes are BILOU (B-, I-, L- for the
+	// beginning, inside and last word of an entity, U- for one word).
+	bilou bool
+
+	kb *actors.KB // gazetteer; nil for none
 	// gazetteer is false for a model trained without gazetteer features.
 	gazetteer bool
 	// classOf maps a class name to its index.
@@ -55,19 +75,21 @@ type Model struct {
 
 type state struct {
 	atoms  []atoms
-	feats  []uint64
-	scores []float32
 	labels []int
 	// matches are the exact gazetteer matches of the sentence.
 	matches []actors.Match
+	lat     lattice
 }
 
 // classNames returns the classes for types: "O", then B- and I- of each
-// type.
-func classNames(types []string) []string {
+// type, and L- and U- too when bilou is set.
+func classNames(types []string, bilou bool) []string {
 	out := []string{"O"}
 	for _, t := range types {
 		out = append(out, "B-"+t, "I-"+t)
+		if bilou {
+			out = append(out, "L-"+t, "U-"+t)
+		}
 	}
 	return out
 }
@@ -77,46 +99,76 @@ func newModel(pm *perceptron.Model, kb *actors.KB, gaz bool) *Model {
 	for i, c := range pm.Classes {
 		m.classOf[c] = i
 		if c == "O" {
-			m.prefix, m.typ = append(m.prefix, 'O'), append(m.typ, "")
+			m.prefix, m.typ, m.iob2 = append(m.prefix, 'O'), append(m.typ, ""), append(m.iob2, "O")
 			continue
 		}
-		m.prefix, m.typ = append(m.prefix, c[0]), append(m.typ, c[2:])
+		p := c[0]
+		m.bilou = m.bilou || p == 'L' || p == 'U'
+		m.prefix, m.typ = append(m.prefix, p), append(m.typ, c[2:])
+		switch p {
+		case 'L':
+			m.iob2 = append(m.iob2, "I-"+c[2:])
+		case 'U':
+			m.iob2 = append(m.iob2, "B-"+c[2:])
+		default:
+			m.iob2 = append(m.iob2, c)
+		}
 	}
 	return m
 }
 
+// inside reports whether class c continues an entity (I- or L-).
+func (m *Model) inside(c int) bool { return m.prefix[c] == 'I' || m.prefix[c] == 'L' }
+
+// open reports whether class c leaves an entity open (B- or I- in BILOU).
+func (m *Model) open(c int) bool {
+	return m.bilou && (m.prefix[c] == 'B' || m.prefix[c] == 'I')
+}
+
 // valid reports whether class c may follow class prev (-1 at the start of
-// a sentence): an I- class only continues an entity of its type.
+// a sentence): an I- (or L-) class only continues an entity of its type,
+// and in BILOU an entity left open must be continued.
 func (m *Model) valid(prev, c int) bool {
-	if m.prefix[c] != 'I' {
-		return true
+	prevOpen := prev >= 0 && m.open(prev)
+	if !m.inside(c) {
+		return !prevOpen
+	}
+	if m.bilou {
+		return prevOpen && m.typ[prev] == m.typ[c]
 	}
 	return prev >= 0 && m.prefix[prev] != 'O' && m.typ[prev] == m.typ[c]
 }
 
-// best returns the highest-scoring class that may follow prev.
-func (m *Model) best(scores []float32, prev int) int {
-	best := -1
-	for c, s := range scores {
-		if !m.valid(prev, c) {
-			continue
-		}
-		if best < 0 || s > scores[best] {
-			best = c
-		}
+// final reports whether a sentence may end with class c.
+func (m *Model) final(c int) bool { return !m.open(c) }
+
+// setSpan labels words [start, end) as one entity of the type of class b
+// (a B- class).
+func (m *Model) setSpan(labels []int, start, end, b int) {
+	t := m.typ[b]
+	if m.bilou && end-start == 1 {
+		labels[start] = m.classOf["U-"+t]
+		return
 	}
-	return best
+	labels[start] = b
+	for i := start + 1; i < end; i++ {
+		labels[i] = m.classOf["I-"+t]
+	}
+	if m.bilou {
+		labels[end-1] = m.classOf["L-"+t]
+	}
 }
 
 func (m *Model) getState() *state {
 	if st, ok := m.pool.Get().(*state); ok {
 		return st
 	}
-	return &state{scores: make([]float32, len(m.prefix)), feats: make([]uint64, 0, 64)}
+	return &state{}
 }
 
-// prepare computes the atoms of a sentence.
-func prepare(a []atoms, words, upos []string, kb *actors.KB) ([]atoms, []actors.Match) {
+// prepare computes the atoms of a sentence, and its exact and
+// case-insensitive gazetteer matches.
+func prepare(a []atoms, words, upos []string, kb *actors.KB) ([]atoms, []actors.Match, []actors.Match) {
 	n := len(words)
 	a = resize(a, n+4)
 	a[0], a[1], a[n+2], a[n+3] = padStart, padStart, padEnd, padEnd
@@ -127,8 +179,22 @@ func prepare(a []atoms, words, upos []string, kb *actors.KB) ([]atoms, []actors.
 		}
 		wordAtoms(&a[i+2], w, p)
 	}
+	if sentenceCase(a) == 2 {
+		// A headline in capitals: read its words as if in title case,
+		// which the training data has many more of.
+		for i, w := range words {
+			if a[i+2].flags&flagAllUpper != 0 {
+				p := ""
+				if i < len(upos) {
+					p = upos[i]
+				}
+				wordAtoms(&a[i+2], titleCase(w), p)
+				a[i+2].flags |= flagTrueCased
+			}
+		}
+	}
 	capRuns(a)
-	var ms []actors.Match
+	var ms, fms []actors.Match
 	if kb != nil {
 		ms = kb.Match(words)
 		gazetteer(a, ms)
@@ -136,9 +202,10 @@ func prepare(a []atoms, words, upos []string, kb *actors.KB) ([]atoms, []actors.
 		for i, w := range words {
 			upper[i] = strings.ToUpper(w)
 		}
-		folded(a, kb.Match(upper))
+		fms = kb.Match(upper)
+		folded(a, fms)
 	}
-	return a, ms
+	return a, ms, fms
 }
 
 // TagInto sets labels[i] to the IOB2 label of words[i] (B-PER, I-ORG, O,
@@ -153,33 +220,21 @@ func (m *Model) TagInto(words, upos, labels []string) {
 	if m.gazetteer {
 		kb = m.kb
 	}
-	st.atoms, st.matches = prepare(st.atoms, words, upos, kb)
+	var folded []actors.Match
+	st.atoms, st.matches, folded = prepare(st.atoms, words, upos, kb)
 	sc := sentenceCase(st.atoms)
 	n := len(words)
 	st.labels = resize(st.labels, n)
-	m.pass(st, sc)
+	m.viterbi(m.pm, &st.lat, st.atoms, n, sc, st.labels)
 	if m.kbFix && kb != nil {
 		m.correctNames(words, st.labels, st.atoms, st.matches, sc)
 		m.correct(words, st.labels, st.matches)
+		m.correctLower(words, st.labels, folded)
 	}
 	for i, c := range st.labels[:n] {
-		labels[i] = m.pm.Classes[c]
+		labels[i] = m.iob2[c]
 	}
 	m.pool.Put(st)
-}
-
-// pass labels the sentence in st.atoms greedily, left to right, into
-// st.labels.
-func (m *Model) pass(st *state, sentCase uint64) {
-	n := len(st.labels)
-	prev := -1
-	for i := range n {
-		st.feats = features(st.feats[:0], st.atoms, st.labels, i, sentCase)
-		m.pm.Scores(st.feats, st.scores)
-		c := m.best(st.scores, prev)
-		st.labels[i] = c
-		prev = c
-	}
 }
 
 // Tag returns the IOB2 labels of words; upos holds their universal parts
@@ -206,6 +261,7 @@ func (m *Model) Entities(d *doc.Doc) ([]Entity, error) {
 	}
 	var out []Entity
 	var words, upos, xpos, labels []string
+	dt := m.NewDocTagger()
 	for si, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 			return nil, fmt.Errorf("ner: document %q: sentence %d has token range [%d, %d) outside %d tokens", d.ID, si, s.First, s.Last, len(d.Tokens))
@@ -220,7 +276,7 @@ func (m *Model) Entities(d *doc.Doc) ([]Entity, error) {
 			xpos = resize(xpos, n)
 			tm.Tag(words, upos, xpos)
 		}
-		m.TagInto(words, upos, labels)
+		dt.TagInto(words, upos, labels)
 		for _, e := range Spans(labels) {
 			out = append(out, Entity{Start: s.First + e.Start, End: s.First + e.End, Label: e.Label})
 		}
@@ -273,7 +329,9 @@ func Load() (*Model, error) {
 	return loaded, loadErr
 }
 
-const fileMagic = "dyad-ner-1\n"
+// fileMagic starts a model file. Version 1 was the greedy decoder's,
+// which this package no longer reads.
+const fileMagic = "dyad-ner-2\n"
 
 // ErrFormat is wrapped by the errors Read returns for a stream that is not
 // an NER model.
@@ -298,14 +356,16 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	flag := byte(0)
 	if m.gazetteer {
-		flag = 1
+		flag |= 1
 	}
+
 	if _, err := zw.Write(append([]byte(fileMagic), flag)); err != nil {
 		return err
 	}
 	if err := m.pm.Save(zw); err != nil {
 		return err
 	}
+
 	return zw.Close()
 }
 
@@ -329,9 +389,12 @@ func Read(r io.Reader, kb *actors.KB) (*Model, error) {
 		return nil, &FormatError{"weights", err}
 	}
 	for _, c := range pm.Classes {
-		if c != "O" && (len(c) < 3 || c[1] != '-' || c[0] != 'B' && c[0] != 'I') {
-			return nil, &FormatError{"classes", fmt.Errorf("class %q is not IOB2", c)}
+		if c != "O" && (len(c) < 3 || c[1] != '-' || !strings.ContainsRune("BILU", rune(c[0]))) {
+			return nil, &FormatError{"classes", fmt.Errorf("class %q is not IOB2 or BILOU", c)}
 		}
 	}
-	return newModel(pm, kb, head[len(fileMagic)] == 1), nil
+	flag := head[len(fileMagic)]
+	m := newModel(pm, kb, flag&1 != 0)
+
+	return m, nil
 }
