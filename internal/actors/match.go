@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"hash/maphash"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,31 +34,124 @@ type hit struct {
 	via Via
 }
 
-// trie maps word sequences to hits. Its edges live in one map keyed by
-// (parent node, word), which keeps loading fast (few allocations) and
-// matching cheap (one map lookup per word).
+// trie maps word sequences to hits. Its edges live in one open-addressing
+// table keyed by (parent node, word): matching costs one hash of the word
+// and, for the many words that start no name, one probe of a small table,
+// with no allocation even when the words are folded to lower case.
 type trie struct {
-	edges map[edge]int32
-	hits  [][]hit // by node; node 0 is the root
+	hits   [][]hit  // by node; node 0 is the root
+	parent []int32  // by node: the node it hangs from
+	word   []string // by node: the word of its edge
+	slots  []trieSlot
+	mask   uint64
+	seed   maphash.Seed
 }
 
-type edge struct {
-	parent int32
-	word   string
+// trieSlot is one cell of the edge table: a node (0 marks an empty cell)
+// and the high bits of its edge hash, checked before the node's word.
+type trieSlot struct {
+	node int32
+	tag  uint32
 }
 
 func newTrie(size int) *trie {
-	return &trie{edges: make(map[edge]int32, size), hits: make([][]hit, 1, size+1)}
+	t := &trie{hits: make([][]hit, 1, size+1), parent: make([]int32, 1, size+1), word: make([]string, 1, size+1), seed: maphash.MakeSeed()}
+	t.grow(size)
+	return t
+}
+
+// grow sizes the edge table for n edges (at most half full) and indexes the
+// nodes again.
+func (t *trie) grow(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	t.slots = make([]trieSlot, size)
+	t.mask = uint64(size - 1)
+	for c := 1; c < len(t.word); c++ {
+		h := t.hash(t.parent[c], maphash.String(t.seed, t.word[c]))
+		i := h & t.mask
+		for t.slots[i].node != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = trieSlot{node: int32(c), tag: uint32(h >> 32)}
+	}
+}
+
+// hash combines a parent node and the hash of a word.
+func (t *trie) hash(parent int32, wordHash uint64) uint64 {
+	return wordHash ^ uint64(parent)*0x9e3779b97f4a7c15
+}
+
+// child returns the node under parent by the edge w.
+func (t *trie) child(parent int32, w string) (int32, bool) {
+	h := t.hash(parent, maphash.String(t.seed, w))
+	tag := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.node == 0 {
+			return 0, false
+		}
+		if s.tag == tag && t.parent[s.node] == parent && t.word[s.node] == w {
+			return s.node, true
+		}
+	}
+}
+
+// childBytes is child for a word held in a byte slice.
+func (t *trie) childBytes(parent int32, w []byte) (int32, bool) {
+	h := t.hash(parent, maphash.Bytes(t.seed, w))
+	tag := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.node == 0 {
+			return 0, false
+		}
+		if s.tag == tag && t.parent[s.node] == parent && t.word[s.node] == string(w) {
+			return s.node, true
+		}
+	}
+}
+
+// childFolded is child for the lower case of w (strings.ToLower), without
+// allocating when w is ASCII. buf is scratch space.
+func (t *trie) childFolded(parent int32, w string, buf *[64]byte) (int32, bool) {
+	if len(w) > len(buf) {
+		return t.child(parent, strings.ToLower(w))
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return t.child(parent, strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return t.childBytes(parent, buf[:len(w)])
 }
 
 func (t *trie) insert(words []string, h hit) {
 	n := int32(0)
 	for _, w := range words {
-		c, ok := t.edges[edge{n, w}]
+		c, ok := t.child(n, w)
 		if !ok {
 			c = int32(len(t.hits))
 			t.hits = append(t.hits, nil)
-			t.edges[edge{n, w}] = c
+			t.parent = append(t.parent, n)
+			t.word = append(t.word, w)
+			if 2*len(t.word) > len(t.slots) {
+				t.grow(len(t.word))
+			} else {
+				hh := t.hash(n, maphash.String(t.seed, w))
+				i := hh & t.mask
+				for t.slots[i].node != 0 {
+					i = (i + 1) & t.mask
+				}
+				t.slots[i] = trieSlot{node: c, tag: uint32(hh >> 32)}
+			}
 		}
 		n = c
 	}
@@ -73,7 +167,7 @@ func (t *trie) insert(words []string, h hit) {
 func (t *trie) lookup(words []string) []hit {
 	n := int32(0)
 	for _, w := range words {
-		c, ok := t.edges[edge{n, w}]
+		c, ok := t.child(n, w)
 		if !ok {
 			return nil
 		}
@@ -87,12 +181,15 @@ func (t *trie) lookup(words []string) []hit {
 func (t *trie) longest(words []string, i int, fold bool, skipAgents bool) (int, []hit) {
 	end, best := -1, []hit(nil)
 	n := int32(0)
+	var buf [64]byte
 	for j := i; j < len(words); j++ {
-		w := words[j]
+		var c int32
+		var ok bool
 		if fold {
-			w = strings.ToLower(w)
+			c, ok = t.childFolded(n, words[j], &buf)
+		} else {
+			c, ok = t.child(n, words[j])
 		}
-		c, ok := t.edges[edge{n, w}]
 		if !ok {
 			break
 		}
