@@ -24,9 +24,89 @@ type rule struct {
 	add   string
 }
 
+// lemmatizer holds the (form, XPOS) → lemma table and the (XPOS, suffix)
+// → rule table, split by XPOS so that a lookup hashes one string instead of
+// a pair.
 type lemmatizer struct {
-	table map[lemmaKey]string
-	rules map[ruleKey]rule
+	byTag          map[string]*tagLemmas
+	nForms, nRules int
+}
+
+// tagLemmas are the lemma table and suffix rules of one XPOS.
+type tagLemmas struct {
+	forms map[string]string
+	rules map[string]rule
+}
+
+func newLemmatizer() *lemmatizer { return &lemmatizer{byTag: map[string]*tagLemmas{}} }
+
+func (l *lemmatizer) tag(xpos string) *tagLemmas {
+	tl, ok := l.byTag[xpos]
+	if !ok {
+		tl = &tagLemmas{forms: map[string]string{}, rules: map[string]rule{}}
+		l.byTag[xpos] = tl
+	}
+	return tl
+}
+
+// setForm sets the lemma of form tagged xpos.
+func (l *lemmatizer) setForm(form, xpos, lemma string) {
+	tl := l.tag(xpos)
+	if _, ok := tl.forms[form]; !ok {
+		l.nForms++
+	}
+	tl.forms[form] = lemma
+}
+
+// setRule sets the rule of a suffix for xpos.
+func (l *lemmatizer) setRule(xpos, suffix string, r rule) {
+	tl := l.tag(xpos)
+	if _, ok := tl.rules[suffix]; !ok {
+		l.nRules++
+	}
+	tl.rules[suffix] = r
+}
+
+// formKeys returns the (form, XPOS) pairs of the lemma table, sorted.
+func (l *lemmatizer) formKeys() []lemmaKey {
+	keys := make([]lemmaKey, 0, l.nForms)
+	for x, tl := range l.byTag {
+		for f := range tl.forms {
+			keys = append(keys, lemmaKey{f, x})
+		}
+	}
+	sortLemmaKeys(keys)
+	return keys
+}
+
+// ruleKeys returns the (XPOS, suffix) pairs of the rules, sorted.
+func (l *lemmatizer) ruleKeys() []ruleKey {
+	keys := make([]ruleKey, 0, l.nRules)
+	for x, tl := range l.byTag {
+		for s := range tl.rules {
+			keys = append(keys, ruleKey{x, s})
+		}
+	}
+	sortRuleKeys(keys)
+	return keys
+}
+
+// form returns the lemma of a form in the table; tl may be nil.
+func (tl *tagLemmas) form(f string) (string, bool) {
+	if tl == nil {
+		return "", false
+	}
+	lem, ok := tl.forms[f]
+	return lem, ok
+}
+
+// rule returns the rule keyed on a suffix; tl may be nil.
+func (tl *tagLemmas) rule(suffix string) (rule, bool) {
+	if tl == nil {
+		return rule{}, false
+	}
+	r, ok := tl.rules[suffix]
+	return r, ok
 }
 
 // maxRuleSuffix is the longest suffix (in runes) a rewrite rule is keyed on.
@@ -67,13 +147,16 @@ func (l *lemmatizer) lemma(word, xpos string) string {
 	if word == "" {
 		return ""
 	}
-	if lem, ok := l.table[lemmaKey{word, xpos}]; ok {
+	tl := l.byTag[xpos]
+	if lem, ok := tl.form(word); ok {
 		return lem
 	}
 	norm := normalForm(word, xpos)
 	if !keepsCase(xpos) {
-		if lem, ok := l.table[lemmaKey{norm, xpos}]; ok {
-			return lem
+		if norm != word {
+			if lem, ok := tl.form(norm); ok {
+				return lem
+			}
 		}
 		if xpos == "VBD" || xpos == "VBN" {
 			if base, ok := irregularVerbs[norm]; ok {
@@ -84,7 +167,7 @@ func (l *lemmatizer) lemma(word, xpos string) string {
 	suf := lowerASCII(norm)
 	n := utf8.RuneCountInString(suf)
 	for k := min(n, maxRuleSuffix); k >= 0; k-- {
-		if r, ok := l.rules[ruleKey{xpos, suffixRunes(suf, k)}]; ok {
+		if r, ok := tl.rule(suffixRunes(suf, k)); ok {
 			if r.strip < len(norm) {
 				return norm[:len(norm)-r.strip] + r.add
 			}
@@ -121,9 +204,9 @@ func trainLemmatizer(sents []*conllu.Sentence) *lemmatizer {
 			pick[k] = best{t.lemma, n}
 		}
 	}
-	l := &lemmatizer{table: make(map[lemmaKey]string, len(pick)), rules: map[ruleKey]rule{}}
+	table := make(map[lemmaKey]string, len(pick))
 	for k, b := range pick {
-		l.table[k] = b.lemma
+		table[k] = b.lemma
 	}
 	// Suffix rules, counted over word types.
 	type ruleCount struct {
@@ -131,7 +214,7 @@ func trainLemmatizer(sents []*conllu.Sentence) *lemmatizer {
 		rule
 	}
 	rc := map[ruleCount]int{}
-	for k, lem := range l.table {
+	for k, lem := range table {
 		norm := normalForm(k.form, k.xpos)
 		p := commonPrefix(norm, lem)
 		if p == 0 && len(norm) > 0 {
@@ -183,6 +266,10 @@ func trainLemmatizer(sents []*conllu.Sentence) *lemmatizer {
 			bestRule[k.ruleKey] = cand{k.rule, n}
 		}
 	}
+	l := newLemmatizer()
+	for k, lem := range table {
+		l.setForm(k.form, k.xpos, lem)
+	}
 	for k, c := range bestRule {
 		// A rule keyed on a long suffix must have been seen more than once;
 		// one word type is no evidence ("Sept." → "September" must not turn
@@ -191,7 +278,7 @@ func trainLemmatizer(sents []*conllu.Sentence) *lemmatizer {
 			continue
 		}
 		_ = support
-		l.rules[k] = c.rule
+		l.setRule(k.xpos, k.suffix, c.rule)
 	}
 	return l
 }

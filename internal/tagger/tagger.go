@@ -50,8 +50,34 @@ type Model struct {
 	xpos  []string          // XPOS of each class
 	fixed map[string]int32  // frequent unambiguous words → class
 	amb   map[string]uint64 // word → hash of the classes it was seen with
-	lem   *lemmatizer
-	pool  sync.Pool // *state
+	// lex holds fixed and amb again in one map, so that tagging looks a
+	// word up once (see buildLexicon).
+	lex  map[string]lexEntry
+	lem  *lemmatizer
+	pool sync.Pool // *state
+}
+
+// lexEntry is what the tagger knows of a word: its ambiguity class hash
+// (0 when unknown) and its tag dictionary class (-1 when none).
+type lexEntry struct {
+	amb   uint64
+	fixed int32
+}
+
+// buildLexicon fills lex from fixed and amb; call it once they are complete.
+func (m *Model) buildLexicon() {
+	m.lex = make(map[string]lexEntry, len(m.amb)+len(m.fixed))
+	for w, h := range m.amb {
+		m.lex[w] = lexEntry{amb: h, fixed: -1}
+	}
+	for w, c := range m.fixed {
+		e, ok := m.lex[w]
+		if !ok {
+			e = lexEntry{fixed: -1}
+		}
+		e.fixed = c
+		m.lex[w] = e
+	}
 }
 
 // state is the scratch space of one Tag call.
@@ -63,6 +89,7 @@ type state struct {
 	tags   []int
 	right  []int
 	margin []float32 // first-pass score margin of each word
+	fixed  []int32   // tag dictionary class of each word, or -1
 	buf    []byte
 	// sentCase is the sentence's capitalisation (see sentenceCase).
 	sentCase uint64
@@ -75,10 +102,15 @@ func (m *Model) getState() *state {
 	return &state{scores: make([]float32, len(m.upos)), feats: make([]uint64, 0, 64)}
 }
 
-// ambOf returns the ambiguity class hashes of w and of its lower case (0
-// when unknown or when w has no upper case).
-func (m *Model) ambOf(st *state, w string) (exact, lower uint64) {
-	exact = m.amb[w]
+// lookup returns the ambiguity class hashes of w and of its lower case (0
+// when unknown or when w has no upper case) and w's tag dictionary class
+// (-1 when none).
+func (m *Model) lookup(st *state, w string) (exact, lower uint64, fixed int32) {
+	e, ok := m.lex[w]
+	if !ok {
+		e.fixed = -1
+	}
+	exact, fixed = e.amb, e.fixed
 	st.buf = st.buf[:0]
 	changed := false
 	for i := 0; i < len(w); i++ {
@@ -90,12 +122,12 @@ func (m *Model) ambOf(st *state, w string) (exact, lower uint64) {
 		st.buf = append(st.buf, c)
 	}
 	if changed {
-		lower = m.amb[string(st.buf)]
+		lower = m.lex[string(st.buf)].amb
 		if exact == 0 {
 			exact = lower
 		}
 	}
-	return exact, lower
+	return exact, lower, fixed
 }
 
 // classes predicts the class of every word into st.tags.
@@ -104,9 +136,11 @@ func (m *Model) classes(st *state, words []string) {
 	st.atoms = resize(st.atoms, n+4)
 	st.atoms[0], st.atoms[1] = padStart, padStart
 	st.atoms[n+2], st.atoms[n+3] = padEnd, padEnd
+	st.fixed = resize(st.fixed, n)
 	for i, w := range words {
-		e, l := m.ambOf(st, w)
+		e, l, f := m.lookup(st, w)
 		wordAtoms(&st.atoms[i+2], w, e, l)
+		st.fixed[i] = f
 	}
 	st.sentCase = sentenceCase(st.atoms)
 	st.tags = resize(st.tags, n)
@@ -137,13 +171,11 @@ func (m *Model) pass(out []int, words []string, a []atoms, pm *perceptron.Model,
 		st.margin = resize(st.margin, n)
 	}
 	for i := range n {
-		w := words[i]
 		j := i // index of the word in the sentence
 		if reversed {
 			j = n - 1 - i
-			w = words[j]
 		}
-		if c, ok := m.fixed[w]; ok {
+		if c := st.fixed[j]; c >= 0 {
 			out[i] = int(c)
 			if first {
 				st.margin[j] = inf
@@ -262,7 +294,7 @@ type Info struct {
 
 // Info returns the model's size.
 func (m *Model) Info() Info {
-	in := Info{Classes: len(m.upos), TagDict: len(m.fixed), Lemmas: len(m.lem.table), Rules: len(m.lem.rules), TwoPass: m.second != nil}
+	in := Info{Classes: len(m.upos), TagDict: len(m.fixed), Lemmas: m.lem.nForms, Rules: m.lem.nRules, TwoPass: m.second != nil}
 	for _, pm := range []*perceptron.Model{m.first, m.second} {
 		if pm != nil {
 			in.Features += pm.Features()
@@ -355,25 +387,17 @@ func (m *Model) Save(w io.Writer) error {
 		enc.str(w)
 		enc.u64(m.amb[w])
 	}
-	keys := make([]lemmaKey, 0, len(m.lem.table))
-	for k := range m.lem.table {
-		keys = append(keys, k)
-	}
-	sortLemmaKeys(keys)
+	keys := m.lem.formKeys()
 	enc.uv(uint64(len(keys)))
 	for _, k := range keys {
 		enc.str(k.form)
 		enc.str(k.xpos)
-		enc.str(m.lem.table[k])
+		enc.str(m.lem.byTag[k.xpos].forms[k.form])
 	}
-	rk := make([]ruleKey, 0, len(m.lem.rules))
-	for k := range m.lem.rules {
-		rk = append(rk, k)
-	}
-	sortRuleKeys(rk)
+	rk := m.lem.ruleKeys()
 	enc.uv(uint64(len(rk)))
 	for _, k := range rk {
-		r := m.lem.rules[k]
+		r := m.lem.byTag[k.xpos].rules[k.suffix]
 		enc.str(k.xpos)
 		enc.str(k.suffix)
 		enc.uv(uint64(r.strip))
@@ -438,23 +462,23 @@ func Read(r io.Reader) (*Model, error) {
 		m.amb[w] = d.u64("ambiguity classes")
 	}
 	n = d.count("lemma table", 1<<24)
-	m.lem = &lemmatizer{table: make(map[lemmaKey]string, n)}
+	m.lem = newLemmatizer()
 	for i := 0; i < n && d.err == nil; i++ {
 		f := d.str("lemma table")
 		x := d.str("lemma table")
-		m.lem.table[lemmaKey{f, x}] = d.str("lemma table")
+		m.lem.setForm(f, x, d.str("lemma table"))
 	}
 	n = d.count("lemma rules", 1<<24)
-	m.lem.rules = make(map[ruleKey]rule, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		x := d.str("lemma rules")
 		s := d.str("lemma rules")
 		strip := d.count("lemma rules", 1<<10)
-		m.lem.rules[ruleKey{x, s}] = rule{strip, d.str("lemma rules")}
+		m.lem.setRule(x, s, rule{strip, d.str("lemma rules")})
 	}
 	if d.err != nil {
 		return nil, d.err
 	}
+	m.buildLexicon()
 	m.sure = defaultSure
 	return m, nil
 }

@@ -205,6 +205,16 @@ func TestSaveReadRoundTrip(t *testing.T) {
 	}
 }
 
+// TestEmbeddedModelRoundTrip checks that reading the shipped model and
+// saving it again gives the file byte for byte: the in-memory indexes (lemma
+// tables by tag, dense weight rows) lose nothing.
+func TestEmbeddedModelRoundTrip(t *testing.T) {
+	m := mustLoad(t)
+	if !bytes.Equal(saved(t, m), embedded) {
+		t.Error("saving the embedded model gives different bytes")
+	}
+}
+
 func TestTrainDeterministic(t *testing.T) {
 	if !bytes.Equal(saved(t, trainTiny(t, 7)), saved(t, trainTiny(t, 7))) {
 		t.Error("two trainings with the same seed give different models")

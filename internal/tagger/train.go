@@ -166,6 +166,7 @@ func Train(ctx context.Context, sents []*conllu.Sentence, opts TrainOptions) (*M
 			m.amb[w] = h
 		}
 	}
+	m.buildLexicon()
 	m.lem = trainLemmatizer(sents)
 
 	m.reverse = !opts.OnePass
