@@ -90,21 +90,39 @@ func newAnalyzer() (*analyzer, error) {
 
 // analyze runs the pipeline on one article and returns its record.
 func (a *analyzer) analyze(ctx context.Context, art source.Article, defaultDate string) (record.Article, *doc.Doc, error) {
-	d := doc.New(art.ID, art.Text)
-	d.Published = defaultDate
-	if !art.Published.IsZero() {
-		d.Published = art.Published.Format("2006-01-02")
+	recs, docs, errs := a.analyzeBatch(ctx, []source.Article{art}, defaultDate)
+	return recs[0], docs[0], errs[0]
+}
+
+// analyzeBatch runs the pipeline on several articles at once (see
+// pipeline.RunBatch: the same records as analyze, sooner) and returns their
+// records, documents and errors, by article.
+func (a *analyzer) analyzeBatch(ctx context.Context, arts []source.Article, defaultDate string) ([]record.Article, []*doc.Doc, []error) {
+	docs := make([]*doc.Doc, len(arts))
+	for i, art := range arts {
+		d := doc.New(art.ID, art.Text)
+		d.Published = defaultDate
+		if !art.Published.IsZero() {
+			d.Published = art.Published.Format("2006-01-02")
+		}
+		docs[i] = d
 	}
-	if err := a.pipe.Run(ctx, d); err != nil {
-		r := record.New(art.ID, d.Published, art.Text)
-		r.Error = err.Error()
-		return r, d, err
+	errs := a.pipe.RunBatch(ctx, docs)
+	recs := make([]record.Article, len(arts))
+	for i, art := range arts {
+		d := docs[i]
+		if errs[i] != nil {
+			recs[i] = record.New(art.ID, d.Published, art.Text)
+			recs[i].Error = errs[i].Error()
+			continue
+		}
+		r, err := record.FromDoc(d)
+		if err != nil {
+			// Some annotations were left out; the record is still good.
+			slog.Warn("annotations left out of the record", "id", art.ID, "err", err)
+		}
+		r.Title, r.Source, r.URL = art.Title, art.Source, art.URL
+		recs[i] = r
 	}
-	r, err := record.FromDoc(d)
-	if err != nil {
-		// Some annotations were left out; the record is still good.
-		slog.Warn("annotations left out of the record", "id", art.ID, "err", err)
-	}
-	r.Title, r.Source, r.URL = art.Title, art.Source, art.URL
-	return r, d, nil
+	return recs, docs, errs
 }

@@ -72,11 +72,11 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 	if workers < 1 {
 		workers = 1
 	}
-	jobs := make(chan extractJob, 4*workers)
+	jobs := make(chan extractJob, extractBatch*workers)
 	results := make(chan struct {
 		seq int
 		rec record.Article
-	}, 4*workers)
+	}, extractBatch*workers)
 
 	// Read: one goroutine, in order.
 	var readFailed int
@@ -102,7 +102,8 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 		}
 	}()
 
-	// Analyse: workers goroutines.
+	// Analyse: workers goroutines, each taking the articles that are ready
+	// (up to extractBatch) and running the pipeline over them together.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	analyseFailed := 0
@@ -110,19 +111,30 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				rec, _, err := an.analyze(ctx, j.art, date)
-				if err != nil {
-					mu.Lock()
-					analyseFailed++
-					mu.Unlock()
-					g.log.Warn("analysis failed", "id", j.art.ID, "origin", j.art.Origin, "err", err)
-					fmt.Fprintf(g.stderr, "dyad extract: %s: %v\n", j.art.Origin, err)
+			arts := make([]source.Article, 0, extractBatch)
+			for {
+				batch := takeBatch(jobs, extractBatch)
+				if len(batch) == 0 {
+					return
 				}
-				results <- struct {
-					seq int
-					rec record.Article
-				}{j.seq, rec}
+				arts = arts[:0]
+				for _, j := range batch {
+					arts = append(arts, j.art)
+				}
+				recs, _, errs := an.analyzeBatch(ctx, arts, date)
+				for i, j := range batch {
+					if err := errs[i]; err != nil {
+						mu.Lock()
+						analyseFailed++
+						mu.Unlock()
+						g.log.Warn("analysis failed", "id", j.art.ID, "origin", j.art.Origin, "err", err)
+						fmt.Fprintf(g.stderr, "dyad extract: %s: %v\n", j.art.Origin, err)
+					}
+					results <- struct {
+						seq int
+						rec record.Article
+					}{j.seq, recs[i]}
+				}
 			}
 		}()
 	}
@@ -164,6 +176,36 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 		return &exitError{code: 1, msg: fmt.Sprintf("extract: %d article(s) or input(s) failed; %d analysed", failed, next)}
 	}
 	return nil
+}
+
+// extractBatch is the most articles a worker analyses together (see
+// pipeline.RunBatch): the stages' models stay cached from one article to
+// the next (on 256 BBC articles, batches of 4, 16 and 64 took about 2.1,
+// 2.1 and 1.9 CPU seconds), and 64 articles are still only some tens of
+// megabytes.
+const extractBatch = 64
+
+// takeBatch waits for one job, then takes the jobs already queued, up to
+// max; it returns nil once jobs is closed and drained. It never waits for a
+// batch to fill, so a slow stream of articles is not held back.
+func takeBatch(jobs <-chan extractJob, max int) []extractJob {
+	j, ok := <-jobs
+	if !ok {
+		return nil
+	}
+	batch := []extractJob{j}
+	for len(batch) < max {
+		select {
+		case j, ok := <-jobs:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, j)
+		default:
+			return batch
+		}
+	}
+	return batch
 }
 
 // recordID is the id an output record carries: the id given by a JSON line,

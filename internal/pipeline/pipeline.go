@@ -6,6 +6,9 @@
 //	p, err := pipeline.New(tokenizeStage, tagStage, parseStage)
 //	d := doc.New("a1", text)
 //	err = p.Run(ctx, d)
+//
+// RunBatch runs the same stages over several documents at once, which is
+// faster (see its doc comment).
 package pipeline
 
 import (
@@ -110,6 +113,30 @@ func (e *StageError) Error() string {
 
 // Unwrap returns the stage's error.
 func (e *StageError) Unwrap() error { return e.Err }
+
+// RunBatch applies every stage to each of docs, stage by stage: the first
+// stage to every document, then the second, and so on. Each document gets
+// exactly what Run would give it, but a stage's model stays in the
+// processor caches while it reads several documents, which makes a batch of
+// ten or more noticeably cheaper than as many calls to Run. errs[i] is
+// Run's error for docs[i]; a document whose stage fails is left out of the
+// later stages, the others go on.
+func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Doc) (errs []error) {
+	errs = make([]error, len(docs))
+	for _, s := range p.stages {
+		ctxErr := ctx.Err()
+		for i, d := range docs {
+			switch {
+			case errs[i] != nil:
+			case ctxErr != nil:
+				errs[i] = ctxErr
+			default:
+				errs[i] = runStage(ctx, s, d)
+			}
+		}
+	}
+	return errs
+}
 
 // Run applies every stage to d in order. A panic inside a stage is recovered
 // and returned as a *StageError so that one bad document never aborts a
