@@ -146,6 +146,31 @@ func TestAnnotate(t *testing.T) {
 			"[ORG=nato NATO/PROPN/nsubj ] met/VERB ./PUNCT",
 			"They/PRON/nsubj agreed/VERB ./PUNCT",
 		}, "NATO→NATO; They→NATO"},
+		{"courtesy title before the surname", "2025-03-31", []string{
+			"[PER Michael/PROPN/nsubj Howard/PROPN ] spoke/VERB ./PUNCT",
+			"[PER Mr/PROPN/nsubj Howard/PROPN ] left/VERB ./PUNCT",
+		}, "Michael Howard→Michael Howard; Mr Howard→Michael Howard"},
+		{"job title before the name", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"[PER President/PROPN/nsubj Doe/PROPN ] left/VERB ./PUNCT",
+		}, "John Doe→John Doe; President Doe→John Doe"},
+		{"courtesy title tells the gender", "2025-03-31", []string{
+			"[PER Mrs/PROPN/nsubj Lopez/PROPN ] met/VERB [PER Sam/PROPN/obj Doe/PROPN ] ./PUNCT",
+			"She/PRON/nsubj left/VERB early/ADV ./PUNCT",
+		}, "Mrs Lopez→Mrs Lopez; Sam Doe→Sam Doe; She→Mrs Lopez"},
+		{"different first names stay apart", "2025-03-31", []string{
+			"[PER Ed/PROPN/nsubj Miliband/PROPN ] spoke/VERB ./PUNCT",
+			"[PER David/PROPN/nsubj Miliband/PROPN ] left/VERB ./PUNCT",
+		}, "Ed Miliband→Ed Miliband; David Miliband→David Miliband"},
+		{"pronoun outside a quotation skips names inside it", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"\"/PUNCT [PER Prince/PROPN/nsubj William/PROPN ] is/AUX kind/ADJ ./PUNCT \"/PUNCT",
+			"He/PRON/nsubj added/VERB more/ADJ ./PUNCT",
+		}, "John Doe→John Doe; Prince William→Prince William; He→John Doe"},
+		{"pronoun inside a quotation may look outside", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"\"/PUNCT He/PRON/nsubj is/AUX kind/ADJ ./PUNCT \"/PUNCT",
+		}, "John Doe→John Doe; He→John Doe"},
 		{"pronoun with nobody before", "2025-03-31", []string{
 			"He/PRON/nsubj said/VERB ./PUNCT",
 		}, "He→?"},

@@ -167,7 +167,9 @@ func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bo
 }
 
 // titleBefore returns the words of the title right before token first
-// ("Russian foreign minister", "Kremlin spokesman"), or nil.
+// ("Russian foreign minister", "Kremlin spokesman"), or nil. A former
+// office ("former Kremlin spokesman") is no title: it says nothing of whom
+// the person speaks for today.
 func titleBefore(d *doc.Doc, first int, kb KB) []string {
 	sent := d.Sentences[d.Tokens[first].Sentence]
 	i := first
@@ -181,8 +183,12 @@ func titleBefore(d *doc.Doc, first int, kb KB) []string {
 	hasAgent := false
 	words := make([]string, 0, first-i)
 	for t := i; t < first; t++ {
+		lw := strings.ToLower(d.Tokens[t].Form)
+		if lw == "former" || lw == "ex" || strings.HasPrefix(lw, "ex-") {
+			return nil
+		}
 		words = append(words, d.Tokens[t].Form)
-		if _, ok := kb.Agent(strings.ToLower(d.Tokens[t].Form)); ok {
+		if _, ok := kb.Agent(lw); ok {
 			hasAgent = true
 		}
 	}
