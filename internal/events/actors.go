@@ -31,7 +31,7 @@ var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "who
 // give their "by" agent. It returns -1 when there is none.
 func (c *coder) subject(v int) int {
 	for hops := 0; v >= 0 && hops < 6; hops++ {
-		if s := c.child(v, "nsubj"); s >= 0 && c.d.Tokens[s].DepRel != "nsubj:pass" {
+		if s := c.nsubj(v); s >= 0 && c.d.Tokens[s].DepRel != "nsubj:pass" {
 			return c.quantified(c.relHead(s))
 		}
 		if sp := c.child(v, "nsubj:pass"); sp >= 0 {
@@ -79,6 +79,26 @@ func (c *coder) subject(v int) int {
 		v = h
 	}
 	return -1
+}
+
+// nsubj returns the active subject of verb v, or -1. A verb has one
+// subject, but the parser now and then splits a long subject into two
+// ("Zimbabwean | Prime Minister Robert Mugabe accused"): then a later one
+// that is a known actor's name is the head of the real subject, and the
+// first one is kept otherwise ("Taiwan's | Vice Foreign Minister visited").
+func (c *coder) nsubj(v int) int {
+	s := c.child(v, "nsubj")
+	if s < 0 || s > v {
+		return s
+	}
+	for _, k := range c.kids[v] {
+		if k > s && k < v && c.d.Tokens[k].DepRel == "nsubj" {
+			if ei := c.entityOf[k]; ei >= 0 && c.d.Entities[ei].Actor != nil && c.d.Entities[ei].Actor.Code != "" {
+				s = k
+			}
+		}
+	}
+	return s
 }
 
 // quantities head phrases whose real head follows "of": "tens of thousands

@@ -1,0 +1,102 @@
+package events
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/dyad-news/dyad/internal/doc"
+)
+
+// TestSplitSubject codes sentences whose parse the test writes by hand: the
+// parser sometimes splits a long subject into two nsubj of one verb, and
+// the known actor among them must be the source.
+func TestSplitSubject(t *testing.T) {
+	u := loadUpstream(t)
+	st := New(u.rules, u.kb)
+	zwe := doc.Actor{ID: "ZWE", Name: "Zimbabwe", Code: "ZWE", Country: "ZWE", Kind: "country"}
+	mugabe := doc.Actor{ID: "robert-mugabe", Name: "Robert Mugabe", Code: "ZWEGOV", Country: "ZWE", Sector: "GOV", Kind: "person"}
+	twn := doc.Actor{ID: "TWN", Name: "Taiwan", Code: "TWN", Country: "TWN", Kind: "country"}
+	gbr := doc.Actor{ID: "GBR", Name: "United Kingdom", Code: "GBR", Country: "GBR", Kind: "country"}
+	tests := []struct {
+		name string
+		// word/UPOS/lemma/head(1-based, 0 root)/deprel
+		words    string
+		entities map[[2]int]*doc.Actor // token range → actor
+		source   string
+	}{
+		{"named person after a split-off adjective",
+			"Zimbabwean/PROPN/Zimbabwean/6/nsubj Prime/ADJ/prime/3/amod Minister/PROPN/Minister/4/nmod Robert/PROPN/Robert/6/nsubj Mugabe/PROPN/Mugabe/4/flat accused/VERB/accuse/0/root Britain/PROPN/Britain/6/obj ./PUNCT/./6/punct",
+			map[[2]int]*doc.Actor{{0, 1}: &zwe, {3, 5}: &mugabe, {6, 7}: &gbr}, "ZWEGOV"},
+		{"first subject kept when the later one is no actor",
+			"Taiwan/PROPN/Taiwan/5/nsubj 's/PART/'s/1/case Foreign/ADJ/foreign/4/amod Minister/PROPN/Minister/5/nsubj visited/VERB/visit/0/root Britain/PROPN/Britain/5/obj ./PUNCT/./5/punct",
+			map[[2]int]*doc.Actor{{0, 1}: &twn, {5, 6}: &gbr}, "TWN"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := handParsed(t, tc.words, tc.entities)
+			if err := st.Apply(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Events) != 1 {
+				t.Fatalf("got %d events, want 1: %+v", len(d.Events), d.Events)
+			}
+			var src []string
+			for _, a := range d.Events[0].Source {
+				if a.Actor != nil {
+					src = append(src, a.Actor.Code)
+				}
+			}
+			if strings.Join(src, " ") != tc.source {
+				t.Errorf("source %q, want %q", src, tc.source)
+			}
+		})
+	}
+}
+
+// handParsed builds a one-sentence doc from word/UPOS/lemma/head/deprel
+// specs, with named entities carrying the given actors.
+func handParsed(t *testing.T, spec string, ents map[[2]int]*doc.Actor) *doc.Doc {
+	t.Helper()
+	var text strings.Builder
+	var toks []doc.Token
+	for i, w := range strings.Fields(spec) {
+		f := strings.Split(w, "/")
+		if len(f) != 5 {
+			t.Fatalf("bad word spec %q", w)
+		}
+		if i > 0 && f[1] != "PUNCT" && f[1] != "PART" {
+			text.WriteByte(' ')
+		}
+		head := 0
+		for _, c := range f[3] {
+			head = head*10 + int(c-'0')
+		}
+		tk := doc.Token{Start: text.Len(), Form: f[0], UPOS: f[1], Lemma: f[2], Head: head - 1, DepRel: f[4]}
+		text.WriteString(f[0])
+		tk.End = text.Len()
+		toks = append(toks, tk)
+	}
+	d := doc.New("t", text.String())
+	d.Published = "1985-05-01"
+	d.Tokens = toks
+	d.Sentences = []doc.Sentence{{First: 0, Last: len(toks), Start: 0, End: text.Len()}}
+	for r, a := range ents {
+		label := "LOC"
+		if a.Kind == "person" {
+			label = "PER"
+		}
+		d.Entities = append(d.Entities, doc.Entity{First: r[0], Last: r[1], Start: toks[r[0]].Start, End: toks[r[1]-1].End, Label: label, Actor: a})
+	}
+	sortEntities(d.Entities)
+	d.Mark(doc.LayerTokens, doc.LayerSentences, doc.LayerPOS, doc.LayerLemmas, doc.LayerDeps, doc.LayerEntities, doc.LayerActors, doc.LayerCoref)
+	return d
+}
+
+func sortEntities(es []doc.Entity) {
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && es[j].First < es[j-1].First; j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+}
