@@ -158,6 +158,11 @@ func TestQuotes(t *testing.T) {
 			none: []string{"War and Peace", "peace plan"},
 		},
 		{
+			name: "relative pronoun speaks for its antecedent",
+			text: `The campaign was led by the Farmers Union of Wessex, which believes the tax will ruin small farms.`,
+			want: []want{{Content: "the tax will ruin small farms", Kind: "indirect", Cue: "believes", Speaker: "which", NameHas: "Farmers Union of Wessex"}},
+		},
+		{
 			name: "a headline after a colon is a title",
 			text: `A photograph of the minister ran in the Daily Courier under the headline: "Minister in a muddle." Mr Lane acknowledged the paper's apology on Friday.`,
 			none: []string{"Minister in a muddle."},

@@ -178,11 +178,52 @@ func (f *finder) nounSpeaker(n int) int {
 
 // setSpeaker fills the speaker of c from token s: the coreference mention
 // covering it, or the noun phrase it heads, and whom it resolves to.
+// antecedent returns the head of the noun phrase that relative pronoun r
+// refers to, or -1: the head of its relative clause, or, when the parse
+// hung the clause on a verb, the noun phrase right before the pronoun.
+func (f *finder) antecedent(r int) int {
+	d := f.d
+	v := d.Tokens[r].Head
+	if v < 0 || !strings.HasSuffix(d.Tokens[v].DepRel, "relcl") {
+		return -1
+	}
+	if h := d.Tokens[v].Head; h >= 0 && isNominal(d.Tokens[h].UPOS) {
+		return h
+	}
+	k := r - 1
+	for k >= 0 && f.t.isPunct(k) {
+		k--
+	}
+	if k < 0 || !isNominal(d.Tokens[k].UPOS) {
+		return -1
+	}
+	// "the Farmers Union of Wessex": up from "Wessex" to "Union".
+	for hops := 0; hops < 3; hops++ {
+		h := d.Tokens[k].Head
+		rel := f.t.rel(k)
+		if h < 0 || h >= k || !isNominal(d.Tokens[h].UPOS) || (rel != "nmod" && rel != "flat" && rel != "compound") {
+			break
+		}
+		k = h
+	}
+	return k
+}
+
 func (f *finder) setSpeaker(c *cand, s int) {
 	if s < 0 {
 		return
 	}
 	d, t := f.d, f.t
+	// A relative pronoun speaks for the phrase its clause modifies: "the
+	// association, which believes ...", "Charles Clarke, who said ...".
+	// The pronoun stays the speaker's mention; the name and actor are the
+	// antecedent's.
+	if lw := strings.ToLower(d.Tokens[s].Form); d.Tokens[s].UPOS == "PRON" && (lw == "who" || lw == "which" || lw == "that") {
+		if a := f.antecedent(s); a >= 0 {
+			defer func(r int) { c.Speaker = d.Tokens[r].Span() }(s)
+			s = a
+		}
+	}
 	lo, hi := t.npSpan(s)
 	// A title the parse made a second subject ("Secretary | Tom Baker").
 	for lo > 0 && d.Tokens[lo-1].UPOS == "PROPN" && d.Tokens[lo-1].Head == d.Tokens[s].Head && d.Tokens[lo-1].DepRel == d.Tokens[s].DepRel {
