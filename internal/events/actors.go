@@ -34,6 +34,11 @@ func (c *coder) subject(v int) int {
 		if s := c.nsubj(v); s >= 0 && c.d.Tokens[s].DepRel != "nsubj:pass" {
 			return c.quantified(c.relHead(s))
 		}
+		if hops == 0 {
+			if k := c.bareSubject(v); k >= 0 {
+				return c.quantified(c.relHead(k))
+			}
+		}
 		if sp := c.child(v, "nsubj:pass"); sp >= 0 {
 			for _, k := range c.kids[v] {
 				if c.d.Tokens[k].DepRel == "obl:agent" || (c.rel(k) == "obl" && c.caseOf(k) == "by") {
@@ -80,6 +85,41 @@ func (c *coder) subject(v int) int {
 	}
 	return -1
 }
+
+// bareSubject returns the noun right before finite verb v when the parse
+// gave v no subject at all and hung that noun elsewhere ("a day after the
+// US president threatened ...", with "president" made a modifier of
+// "day"), or -1. Adverbs and time words between them are skipped.
+func (c *coder) bareSubject(v int) int {
+	tk := c.d.Tokens[v]
+	if tk.UPOS != "VERB" || (tk.XPOS != "VBD" && tk.XPOS != "VBZ" && tk.XPOS != "VBP") {
+		return -1
+	}
+	for _, k := range c.kids[v] {
+		switch c.rel(k) {
+		case "nsubj", "csubj", "expl":
+			return -1
+		}
+	}
+	k := v - 1
+	for k >= 0 && (c.d.Tokens[k].UPOS == "ADV" || timeNouns[strings.ToLower(c.d.Tokens[k].Form)]) {
+		k--
+	}
+	if k < 0 || c.d.Tokens[k].Sentence != tk.Sentence {
+		return -1
+	}
+	if u := c.d.Tokens[k].UPOS; u != "NOUN" && u != "PROPN" {
+		return -1
+	}
+	if c.d.Tokens[k].Head == v || timeNouns[strings.ToLower(c.d.Tokens[k].Form)] {
+		return -1 // already the verb's object or modifier
+	}
+	return k
+}
+
+// timeNouns are nouns that say when, not who.
+var timeNouns = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // nsubj returns the active subject of verb v, or -1. A verb has one
 // subject, but the parser now and then splits a long subject into two

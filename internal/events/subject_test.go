@@ -8,10 +8,11 @@ import (
 	"github.com/dyad-news/dyad/internal/doc"
 )
 
-// TestSplitSubject codes sentences whose parse the test writes by hand: the
+// TestSubjects codes sentences whose parse the test writes by hand: the
 // parser sometimes splits a long subject into two nsubj of one verb, and
-// the known actor among them must be the source.
-func TestSplitSubject(t *testing.T) {
+// the known actor among them must be the source; or it leaves a verb
+// without subject, and the noun right before it must be.
+func TestSubjects(t *testing.T) {
 	u := loadUpstream(t)
 	st := New(u.rules, u.kb)
 	zwe := doc.Actor{ID: "ZWE", Name: "Zimbabwe", Code: "ZWE", Country: "ZWE", Kind: "country"}
@@ -23,14 +24,18 @@ func TestSplitSubject(t *testing.T) {
 		// word/UPOS/lemma/head(1-based, 0 root)/deprel
 		words    string
 		entities map[[2]int]*doc.Actor // token range → actor
+		trigger  string
 		source   string
 	}{
 		{"named person after a split-off adjective",
 			"Zimbabwean/PROPN/Zimbabwean/6/nsubj Prime/ADJ/prime/3/amod Minister/PROPN/Minister/4/nmod Robert/PROPN/Robert/6/nsubj Mugabe/PROPN/Mugabe/4/flat accused/VERB/accuse/0/root Britain/PROPN/Britain/6/obj ./PUNCT/./6/punct",
-			map[[2]int]*doc.Actor{{0, 1}: &zwe, {3, 5}: &mugabe, {6, 7}: &gbr}, "ZWEGOV"},
+			map[[2]int]*doc.Actor{{0, 1}: &zwe, {3, 5}: &mugabe, {6, 7}: &gbr}, "accused", "ZWEGOV"},
 		{"first subject kept when the later one is no actor",
 			"Taiwan/PROPN/Taiwan/5/nsubj 's/PART/'s/1/case Foreign/ADJ/foreign/4/amod Minister/PROPN/Minister/5/nsubj visited/VERB/visit/0/root Britain/PROPN/Britain/5/obj ./PUNCT/./5/punct",
-			map[[2]int]*doc.Actor{{0, 1}: &twn, {5, 6}: &gbr}, "TWN"},
+			map[[2]int]*doc.Actor{{0, 1}: &twn, {5, 6}: &gbr}, "visited", "TWN"},
+		{"noun right before a verb the parse left without subject",
+			"Farmers/NOUN/farmer/2/nsubj protested/VERB/protest/0/root after/ADP/after/5/case Mugabe/PROPN/Mugabe/2/obl threatened/VERB/threaten/2/ccomp Britain/PROPN/Britain/5/obj ./PUNCT/./2/punct",
+			map[[2]int]*doc.Actor{{3, 4}: &mugabe, {5, 6}: &gbr}, "threatened", "ZWEGOV"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,11 +43,17 @@ func TestSplitSubject(t *testing.T) {
 			if err := st.Apply(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
-			if len(d.Events) != 1 {
-				t.Fatalf("got %d events, want 1: %+v", len(d.Events), d.Events)
+			ev := -1
+			for i, e := range d.Events {
+				if d.Slice(e.Trigger) == tc.trigger {
+					ev = i
+				}
+			}
+			if ev < 0 {
+				t.Fatalf("no event triggered by %q: %+v", tc.trigger, d.Events)
 			}
 			var src []string
-			for _, a := range d.Events[0].Source {
+			for _, a := range d.Events[ev].Source {
 				if a.Actor != nil {
 					src = append(src, a.Actor.Code)
 				}
@@ -73,6 +84,9 @@ func handParsed(t *testing.T, spec string, ents map[[2]int]*doc.Actor) *doc.Doc 
 			head = head*10 + int(c-'0')
 		}
 		tk := doc.Token{Start: text.Len(), Form: f[0], UPOS: f[1], Lemma: f[2], Head: head - 1, DepRel: f[4]}
+		if tk.UPOS == "VERB" {
+			tk.XPOS = "VBD"
+		}
 		text.WriteString(f[0])
 		tk.End = text.Len()
 		toks = append(toks, tk)
