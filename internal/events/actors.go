@@ -528,6 +528,16 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 			e := c.d.Entities[ei]
 			return doc.EventActor{Span: doc.Span{Start: e.Start, End: e.End}, Name: e.Actor.Name, Actor: e.Actor}, true
 		}
+		// A name in the phrase that coreference resolved ("Mr Brown"
+		// with "Mr" for head and "Brown" linked to Gordon Brown).
+		if mi := c.mention[t]; mi >= 0 && t != p && c.d.Mentions[mi].Kind == doc.MentionName {
+			m := c.d.Mentions[mi]
+			if m.Chain >= 0 && m.Chain < len(c.d.Chains) {
+				if ch := c.d.Chains[m.Chain]; ch.Actor != nil && ch.Actor.Code != "" {
+					return doc.EventActor{Span: span, Name: ch.Name, Actor: ch.Actor}, true
+				}
+			}
+		}
 	}
 	return doc.EventActor{}, false
 }
