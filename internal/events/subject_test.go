@@ -114,3 +114,23 @@ func sortEntities(es []doc.Entity) {
 		}
 	}
 }
+
+// TestActorThroughCoreference resolves an actor phrase whose head is a
+// title ("Mr" with "Brown" hung on it) through the coreference chain of the
+// name inside it.
+func TestActorThroughCoreference(t *testing.T) {
+	u := loadUpstream(t)
+	st := New(u.rules, u.kb)
+	brown := doc.Actor{ID: "gordon-brown", Name: "Gordon Brown", Code: "GBRGOV", Country: "GBR", Sector: "GOV", Kind: "person"}
+	d := handParsed(t, "Mr/PROPN/Mr/3/nsubj Brown/PROPN/Brown/1/flat criticised/VERB/criticise/0/root France/PROPN/France/3/obj ./PUNCT/./3/punct",
+		map[[2]int]*doc.Actor{{3, 4}: {ID: "FRA", Name: "France", Code: "FRA", Country: "FRA", Kind: "country"}})
+	d.Entities = append([]doc.Entity{{First: 1, Last: 2, Start: d.Tokens[1].Start, End: d.Tokens[1].End, Label: "PER"}}, d.Entities...)
+	d.Chains = []doc.Chain{{Name: "Gordon Brown", Actor: &brown}}
+	d.Mentions = []doc.Mention{{First: 1, Last: 2, Start: d.Tokens[1].Start, End: d.Tokens[1].End, Kind: doc.MentionName, Entity: 0, Chain: 0}}
+	if err := st.Apply(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || len(d.Events[0].Source) != 1 || d.Events[0].Source[0].Actor == nil || d.Events[0].Source[0].Actor.Code != "GBRGOV" {
+		t.Fatalf("events %+v, want one with source GBRGOV", d.Events)
+	}
+}
