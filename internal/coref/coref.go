@@ -378,10 +378,44 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 		}
 	}
 	if !ok {
-		return -1
+		// "the government" in wire copy from "MOSCOW, March 31 -" is the
+		// government of the place the dateline names.
+		if a, ok = r.describeAt(d, m, date); !ok {
+			return -1
+		}
 	}
 	da := ToDoc(a)
 	return r.newChain(d, info, mi, &da, false, true)
+}
+
+// describeAt describes mention m, headed by a noun for an institution
+// (actors.Institution) and naming no country ("the government", "the
+// army"), as that institution of the dateline's place.
+// The actor keeps the mention's words for its name.
+func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time) (actors.Actor, bool) {
+	place, ok := d.Dateline()
+	if !ok || !actors.Institution(strings.ToLower(d.Tokens[m.Last-1].Form)) {
+		return actors.Actor{}, false
+	}
+	var ws []string
+	for t := m.First; t < m.Last; t++ {
+		tk := d.Tokens[t]
+		if tk.UPOS == "PROPN" {
+			return actors.Actor{}, false // a name of its own: not the dateline's
+		}
+		if tk.UPOS != "DET" {
+			ws = append(ws, tk.Form)
+		}
+	}
+	if len(ws) == 0 {
+		return actors.Actor{}, false
+	}
+	a, ok := r.kb.Describe(append([]string{place.Actor.Name}, ws...), date)
+	if !ok || a.Kind == actors.Person || a.Sector == "" {
+		return actors.Actor{}, false
+	}
+	a.Name = d.Text[m.Start:m.End]
+	return a, true
 }
 
 // sameRole reports whether an agent word and a title name the same kind of

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dyad-news/dyad/internal/actors"
 	"github.com/dyad-news/dyad/internal/coref"
 	"github.com/dyad-news/dyad/internal/doc"
 )
@@ -520,6 +521,9 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 	if a, ok := c.describe(ws); ok {
 		return doc.EventActor{Span: span, Name: a.Name, Actor: a}, true
 	}
+	if a, ok := c.describeAtDateline(p, toks); ok {
+		return doc.EventActor{Span: span, Name: a.Name, Actor: a}, true
+	}
 	for _, t := range toks {
 		if locativeCase[c.caseOf(t)] {
 			continue // "the museum in Kyiv": a thing at a place is not the place
@@ -540,6 +544,40 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 		}
 	}
 	return doc.EventActor{}, false
+}
+
+// describeAtDateline reads a phrase headed by a noun for an institution
+// (actors.Institution: "police", "the army", "officials") that names no
+// country as that institution of the place the article's dateline names
+// ("KYIV (Reuters) -"). The actor keeps
+// the phrase's words for its name.
+func (c *coder) describeAtDateline(p int, toks []int) (*doc.Actor, bool) {
+	// The head may be a capitalised common noun the tagger took for a
+	// name ("- Police arrested ..."), but no named entity.
+	if u := c.d.Tokens[p].UPOS; u != "NOUN" && u != "PROPN" || !c.hasDateline || !actors.Institution(strings.ToLower(c.d.Tokens[p].Form)) {
+		return nil, false
+	}
+	var ws []string
+	for _, t := range toks {
+		if c.entityOf[t] >= 0 {
+			return nil, false // a name of its own: not the dateline's
+		}
+		switch c.d.Tokens[t].UPOS {
+		case "DET", "NUM":
+		default:
+			ws = append(ws, c.d.Tokens[t].Form)
+		}
+	}
+	if len(ws) == 0 {
+		return nil, false
+	}
+	a, ok := c.describe(append([]string{c.dateline.Actor.Name}, ws...))
+	if !ok || a.Kind == "person" || a.Sector == "" {
+		return nil, false
+	}
+	named := *a
+	named.Name = c.d.Text[c.d.Tokens[toks[0]].Start:c.d.Tokens[toks[len(toks)-1]].End]
+	return &named, true
 }
 
 // describe asks the knowledge base about a phrase, once per phrase.

@@ -134,3 +134,34 @@ func TestActorThroughCoreference(t *testing.T) {
 		t.Fatalf("events %+v, want one with source GBRGOV", d.Events)
 	}
 }
+
+// TestDatelineActors codes "police" and "the army" of a wire story with the
+// country of its dateline, and leaves a story without one alone.
+func TestDatelineActors(t *testing.T) {
+	u := loadUpstream(t)
+	tests := []struct {
+		name, text string
+		want       []string // trigger=source code
+	}{
+		{"dateline", "KYIV, March 30 (Dyad Wire) - Police arrested twelve protesters outside the parliament on Sunday, and the army denied any role.",
+			[]string{"arrested=UKRCOP", "denied=UKRMIL"}},
+		{"no dateline", "Police arrested twelve protesters outside the parliament in Kyiv on Sunday.",
+			[]string{"arrested="}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := u.analyse(t, tc.text, "2025-03-31")
+			var got []string
+			for _, e := range d.Events {
+				code := ""
+				if len(e.Source) > 0 && e.Source[0].Actor != nil {
+					code = e.Source[0].Actor.Code
+				}
+				got = append(got, d.Slice(e.Trigger)+"="+code)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("events %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
