@@ -133,6 +133,10 @@ func TestNoEvents(t *testing.T) {
 		"The French election campaign focused on the economy.",
 		"A ceasefire agreement would need the support of both parliaments.",
 		"The minister's visit was the first since 2019.",
+		"The police in Ruritania say new laws will help them fight crime.",
+		"The finance minister expects to meet his fiscal rules next year.",
+		"Pensioners in Ruritania received extra payments in December.",
+		"Noise-hit homes near the airport will be bought by the state.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
