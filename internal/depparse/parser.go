@@ -93,6 +93,16 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 	st.reset(len(words))
 	b := int32(-1)
 	for !st.terminal() {
+		// With the stack empty only a shift is legal, and with one word
+		// left on the stack and the buffer at the root only its arc to the
+		// root: the scores cannot change the choice, so none are computed.
+		if k := len(st.stack); k == 0 {
+			st.apply(moveShift, 0)
+			continue
+		} else if k == 1 && int(st.b) == st.n && p.root >= 0 {
+			st.apply(moveLeft, uint8(p.root))
+			continue
+		}
 		extract(&sc.atoms, st, sc.f)
 		// The buffer-only features change only when the buffer moves on,
 		// about every other transition: their scores are kept until then.
