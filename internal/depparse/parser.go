@@ -16,6 +16,10 @@ type Parser struct {
 	m      *model
 	t      *table
 	lex    map[uint64]uint32 // word hash → ambiguity class (bit set of UPOS)
+	// absent[m] is the summed scores of the features of the children in
+	// the set m when they are absent (see extract): those features are the
+	// same in every configuration, so their sums are computed once.
+	absent [1 << numChildren][]int32
 	pool   sync.Pool
 }
 
@@ -33,6 +37,7 @@ func newParser(labels []string, lex map[uint64]uint32, m *model) *Parser {
 	p := &Parser{labels: labels, root: -1, m: m, lex: lex}
 	if m != nil {
 		p.t = newTable(m)
+		p.sumAbsent()
 	}
 	for i, l := range labels {
 		if l == "root" {
@@ -40,6 +45,33 @@ func newParser(labels []string, lex map[uint64]uint32, m *model) *Parser {
 		}
 	}
 	return p
+}
+
+// sumAbsent fills p.absent. The features of absent children are read off a
+// configuration with one word on the stack and one in the buffer, neither
+// with children.
+func (p *Parser) sumAbsent() {
+	var a sentAtoms
+	a.set([]string{"a", "b"}, nil, nil, p.lex)
+	var st state
+	st.reset(2)
+	st.apply(moveShift, 0)
+	f := make([]uint64, numFeatures)
+	idx := make([]uint64, numFeatures)
+	if extract(&a, &st, f) != 1<<numChildren-1 {
+		panic("depparse: children in an empty configuration")
+	}
+	none := f[numPlainFeatures : numPlainFeatures+numChildFeatures]
+	nc := p.numClasses()
+	for m := range p.absent {
+		v := make([]int32, scoreLen)
+		for c := 0; c < numChildren; c++ {
+			if m&(1<<c) != 0 {
+				p.t.score(none[3*c:3*c+3], idx, v)
+			}
+		}
+		p.absent[m] = v[:nc]
+	}
 }
 
 // Labels returns the dependency relations the parser can assign.
@@ -103,7 +135,7 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 			st.apply(moveLeft, uint8(p.root))
 			continue
 		}
-		extract(&sc.atoms, st, sc.f)
+		absent := extract(&sc.atoms, st, sc.f)
 		// The buffer-only features change only when the buffer moves on,
 		// about every other transition: their scores are kept until then.
 		if st.b != b {
@@ -112,7 +144,24 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 			p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
 		}
 		copy(sc.scores, sc.buf)
-		p.t.score(sc.f[:numStackFeatures], sc.idx, sc.scores)
+		// The features of absent children have their sums ready; those of
+		// the children present are scored with the rest.
+		n := numStackFeatures
+		if absent != 0 {
+			// Move the features of the children present to the front of
+			// the children's part of f.
+			n = numPlainFeatures
+			for c := 0; c < numChildren; c++ {
+				if absent&(1<<c) == 0 {
+					copy(sc.f[n:n+3], sc.f[numPlainFeatures+3*c:])
+					n += 3
+				}
+			}
+			for c, v := range p.absent[absent] {
+				sc.scores[c] += v
+			}
+		}
+		p.t.score(sc.f[:n], sc.idx, sc.scores)
 		move, l := best(p, st, sc.scores, nil)
 		st.apply(move, uint8(l))
 	}

@@ -94,8 +94,9 @@ func TestTableScore(t *testing.T) {
 }
 
 // TestBufferCache checks that keeping the scores of the buffer-only
-// features between transitions, and making forced moves without scoring,
-// parses exactly as scoring every feature at every transition does.
+// features between transitions, adding the ready sums of absent children's
+// features, and making forced moves without scoring, parse exactly as
+// scoring every feature at every transition does.
 func TestBufferCache(t *testing.T) {
 	p, trees := trainTiny(t)
 	for _, tr := range trees {
