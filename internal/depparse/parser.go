@@ -135,36 +135,43 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 			st.apply(moveLeft, uint8(p.root))
 			continue
 		}
-		absent := extract(&sc.atoms, st, sc.f)
-		// The buffer-only features change only when the buffer moves on,
-		// about every other transition: their scores are kept until then.
-		if st.b != b {
-			b = st.b
-			clear(sc.buf)
-			p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
-		}
-		copy(sc.scores, sc.buf)
-		// The features of absent children have their sums ready; those of
-		// the children present are scored with the rest.
-		n := numStackFeatures
-		if absent != 0 {
-			// Move the features of the children present to the front of
-			// the children's part of f.
-			n = numPlainFeatures
-			for c := 0; c < numChildren; c++ {
-				if absent&(1<<c) == 0 {
-					copy(sc.f[n:n+3], sc.f[numPlainFeatures+3*c:])
-					n += 3
-				}
-			}
-			for c, v := range p.absent[absent] {
-				sc.scores[c] += v
-			}
-		}
-		p.t.score(sc.f[:n], sc.idx, sc.scores)
+		p.scoreState(sc, &b)
 		move, l := best(p, st, sc.scores, nil)
 		st.apply(move, uint8(l))
 	}
+}
+
+// scoreState sets sc.scores to the scores of every class in configuration
+// sc.st. b is the buffer position whose buffer-only scores sc.buf holds.
+func (p *Parser) scoreState(sc *scratch, b *int32) {
+	st := &sc.st
+	absent := extract(&sc.atoms, st, sc.f)
+	// The buffer-only features change only when the buffer moves on,
+	// about every other transition: their scores are kept until then.
+	if st.b != *b {
+		*b = st.b
+		clear(sc.buf)
+		p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
+	}
+	copy(sc.scores, sc.buf)
+	// The features of absent children have their sums ready; those of the
+	// children present are scored with the rest.
+	n := numStackFeatures
+	if absent != 0 {
+		// Move the features of the children present to the front of the
+		// children's part of f.
+		n = numPlainFeatures
+		for c := 0; c < numChildren; c++ {
+			if absent&(1<<c) == 0 {
+				copy(sc.f[n:n+3], sc.f[numPlainFeatures+3*c:])
+				n += 3
+			}
+		}
+		for c, v := range p.absent[absent] {
+			sc.scores[c] += v
+		}
+	}
+	p.t.score(sc.f[:n], sc.idx, sc.scores)
 }
 
 // best returns the highest-scoring legal move and label. When allowed is
