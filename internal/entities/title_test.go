@@ -16,13 +16,15 @@ func TestTitleBefore(t *testing.T) {
 	}
 	tests := []struct {
 		words, upos string // the name is the last word
+		person      int    // a person's name among the words before it, or -1
 		want        string
 	}{
-		{"Russian foreign minister Petrov", "ADJ ADJ NOUN PROPN", "Russian foreign minister"},
-		{"Kremlin spokesman Peskov", "PROPN NOUN PROPN", "Kremlin spokesman"},
-		{"former Buckingham Palace press spokesman Arbiter", "ADJ PROPN PROPN NOUN NOUN PROPN", ""},
-		{"ex-minister Petrov", "NOUN PROPN", ""},
-		{"the singer Petrov", "DET NOUN PROPN", ""},
+		{"Russian foreign minister Petrov", "ADJ ADJ NOUN PROPN", -1, "Russian foreign minister"},
+		{"Kremlin spokesman Peskov", "PROPN NOUN PROPN", -1, "Kremlin spokesman"},
+		{"former Buckingham Palace press spokesman Arbiter", "ADJ PROPN PROPN NOUN NOUN PROPN", -1, ""},
+		{"ex-minister Petrov", "NOUN PROPN", -1, ""},
+		{"the singer Petrov", "DET NOUN PROPN", -1, ""},
+		{"Trump spokesman Cuban", "PROPN NOUN PROPN", 0, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.words, func(t *testing.T) {
@@ -35,7 +37,11 @@ func TestTitleBefore(t *testing.T) {
 				d.Tokens = append(d.Tokens, doc.Token{Start: start, End: pos, Form: w, UPOS: tags[i], Head: -1})
 			}
 			d.Sentences = []doc.Sentence{{First: 0, Last: len(ws), Start: 0, End: len(tc.words)}}
-			got := strings.Join(titleBefore(d, len(ws)-1, kb), " ")
+			person := make([]bool, len(ws))
+			if tc.person >= 0 {
+				person[tc.person] = true
+			}
+			got := strings.Join(titleBefore(d, len(ws)-1, kb, person), " ")
 			if got != tc.want {
 				t.Errorf("title before %q: got %q, want %q", ws[len(ws)-1], got, tc.want)
 			}

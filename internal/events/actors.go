@@ -514,6 +514,11 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 	if c.d.Tokens[p].UPOS == "PRON" {
 		return doc.EventActor{}, false
 	}
+	if ei := c.entityOf[p]; ei >= 0 && c.d.Entities[ei].Label == "PER" {
+		// A person the knowledge base does not know ("Trump critic Mark
+		// Cuban"): the names around the head only describe them.
+		return doc.EventActor{}, false
+	}
 	ws := make([]string, 0, len(toks))
 	for _, t := range toks {
 		ws = append(ws, c.d.Tokens[t].Form)

@@ -165,3 +165,20 @@ func TestDatelineActors(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownPersonActor leaves a person the knowledge base does not know
+// unresolved rather than taking a name that only describes them.
+func TestUnknownPersonActor(t *testing.T) {
+	u := loadUpstream(t)
+	d := u.analyse(t, "Russia invited the Trump critic Mark Cuban to the talks.", "2016-09-25")
+	for _, e := range d.Events {
+		for _, a := range e.Target {
+			if a.Actor != nil && a.Actor.Code != "" {
+				t.Errorf("target %q coded %s, want no code", d.Slice(a.Span), a.Actor.Code)
+			}
+		}
+	}
+	if len(d.Events) == 0 {
+		t.Error("no event coded")
+	}
+}
