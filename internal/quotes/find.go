@@ -596,14 +596,20 @@ func (f *finder) headlineMixed(c *cand, g group, ti0 int) bool {
 			break
 		}
 	}
-	if colon <= first || !f.headline(c, first, colon-1) {
+	if colon <= first {
 		return false
 	}
 	lo, hi, ok := f.t.trim(colon+1, last)
 	if !ok {
 		return false
 	}
+	// The content first, so that the speaker is not looked for in it.
+	span := c.Span
 	c.Span = doc.Span{Start: d.Tokens[lo].Start, End: max(d.Tokens[hi].End, g.close().End)}
+	if !f.headline(c, first, colon-1) {
+		c.Span = span
+		return false
+	}
 	c.Kind = "mixed"
 	return true
 }

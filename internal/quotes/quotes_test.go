@@ -158,6 +158,11 @@ func TestQuotes(t *testing.T) {
 			none: []string{"War and Peace", "peace plan"},
 		},
 		{
+			name: "headline quoting its speaker in part, names after the colon are not the speaker",
+			text: "Baker: Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp.\n\nThe senator spoke on Sunday.",
+			want: []want{{Content: "Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp", Kind: "mixed", Cue: ":", Speaker: "Baker", NameHas: "Baker"}},
+		},
+		{
 			name: "relative pronoun speaks for its antecedent",
 			text: `The campaign was led by the Farmers Union of Wessex, which believes the tax will ruin small farms.`,
 			want: []want{{Content: "the tax will ruin small farms", Kind: "indirect", Cue: "believes", Speaker: "which", NameHas: "Farmers Union of Wessex"}},

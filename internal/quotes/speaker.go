@@ -247,14 +247,21 @@ func (f *finder) setSpeaker(c *cand, s int) {
 	}
 	// A mention inside the phrase or in an apposition ("the head of the
 	// agency, John Smith,") names the speaker.
+	// Words of the quotation itself are left out: the parse may hang the
+	// content of a headline on its speaker ("Pence: Flowers Won't Be at
+	// Debate").
+	said := func(k int) bool { return c.Span.Contains(d.Tokens[k].Span()) }
 	best := -1
 	for k := lo; k <= hi; k++ {
-		if mi := t.mention[k]; mi >= 0 && (best < 0 || d.Mentions[mi].Kind < d.Mentions[best].Kind) {
+		if mi := t.mention[k]; mi >= 0 && !said(k) && (best < 0 || d.Mentions[mi].Kind < d.Mentions[best].Kind) {
 			best = int(mi)
 		}
 	}
 	if best < 0 {
-		if a := t.child(s, "appos"); a >= 0 {
+		// An apposition inside the quotation is part of what was said
+		// ("Pence: Flowers Won't Be at Debate", parsed with "Debate" an
+		// apposition of "Pence").
+		if a := t.child(s, "appos"); a >= 0 && !said(a) {
 			if mi := t.mention[a]; mi >= 0 {
 				best = int(mi)
 			}
@@ -269,7 +276,7 @@ func (f *finder) setSpeaker(c *cand, s int) {
 	// A proper name the entity tagger missed.
 	var b strings.Builder
 	for k := lo; k <= hi; k++ {
-		if d.Tokens[k].UPOS == "PROPN" {
+		if d.Tokens[k].UPOS == "PROPN" && !said(k) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -277,8 +284,8 @@ func (f *finder) setSpeaker(c *cand, s int) {
 		}
 	}
 	if b.Len() == 0 {
-		// A name tagged as a verb ("Sanders says").
-		if tk := d.Tokens[s]; (tk.UPOS == "AUX" || tk.UPOS == "VERB") && capitalised(tk.Form) {
+		// A name tagged as a verb or a noun ("Sanders says", "Pence: ...").
+		if tk := d.Tokens[s]; (tk.UPOS == "AUX" || tk.UPOS == "VERB" || tk.UPOS == "NOUN") && capitalised(tk.Form) {
 			b.WriteString(tk.Form)
 		}
 	}
