@@ -89,6 +89,7 @@ func (r *Resolver) Annotate(d *doc.Doc) error {
 	d.Mentions = r.mentions(d)
 	d.Chains = nil
 	var info []chainInfo
+	quoted := quotedTokens(d)
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
 		m.Chain = -1
@@ -98,7 +99,7 @@ func (r *Resolver) Annotate(d *doc.Doc) error {
 		case doc.MentionNominal:
 			m.Chain = r.linkNominal(d, mi, &info, date)
 		case doc.MentionPronoun:
-			m.Chain = r.linkPronoun(d, mi, info)
+			m.Chain = r.linkPronoun(d, mi, info, quoted)
 		}
 		if m.Chain >= 0 {
 			c := &d.Chains[m.Chain]
@@ -221,11 +222,47 @@ func (r *Resolver) newChain(d *doc.Doc, info *[]chainInfo, mi int, a *doc.Actor,
 	return len(d.Chains) - 1
 }
 
+// honorifics are the courtesy titles news puts before a surname, with the
+// gender they tell ("m", "f" or "" for either).
+var honorifics = map[string]string{
+	"Mr": "m", "Mr.": "m", "Sir": "m", "Lord": "m", "Prince": "m", "King": "m",
+	"Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f", "Lady": "f", "Dame": "f",
+	"Baroness": "f", "Princess": "f", "Queen": "f",
+	"Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Professor": "",
+}
+
+// personName drops the titles in front of a person's name ("Mr Howard",
+// "President Trump", "Sen. Warren") so that it compares with other forms
+// of the name, and returns the gender a courtesy title tells. A name is
+// never stripped to nothing.
+func (r *Resolver) personName(ws []string) (name []string, gender string) {
+	for len(ws) > 1 {
+		w := ws[0]
+		if g, ok := honorifics[w]; ok {
+			if gender == "" {
+				gender = g
+			}
+		} else if _, ok := r.kb.Agent(strings.ToLower(strings.TrimSuffix(w, "."))); !ok || !startsUpper(w) {
+			break
+		}
+		ws = ws[1:]
+	}
+	return ws, gender
+}
+
+func startsUpper(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
 func (r *Resolver) linkName(d *doc.Doc, mi int, info *[]chainInfo, date time.Time) int {
 	m := d.Mentions[mi]
 	e := d.Entities[m.Entity]
 	ws := r.words(d, m)
 	person := e.Label == "PER"
+	var gender string
+	if person {
+		ws, gender = r.personName(ws)
+	}
 	// Same knowledge-base actor: the same chain.
 	if e.Actor != nil && e.Actor.ID != "" {
 		for ci := len(d.Chains) - 1; ci >= 0; ci-- {
@@ -247,6 +284,9 @@ func (r *Resolver) linkName(d *doc.Doc, mi int, info *[]chainInfo, date time.Tim
 				continue
 			}
 			r.extendName(d, ci, info, ws, m)
+			if (*info)[ci].gender == "" {
+				(*info)[ci].gender = gender
+			}
 			return ci
 		}
 	} else {
@@ -258,7 +298,18 @@ func (r *Resolver) linkName(d *doc.Doc, mi int, info *[]chainInfo, date time.Tim
 		}
 	}
 	group := !person && (e.Actor == nil || e.Actor.Kind != "city")
-	return r.newChain(d, info, mi, e.Actor, person, group)
+	ci := r.newChain(d, info, mi, e.Actor, person, group)
+	if person {
+		c := &(*info)[ci]
+		c.words = ws
+		if c.gender == "" {
+			c.gender = gender
+		}
+		if c.gender == "" && len(ws) > 1 {
+			c.gender, _ = r.kb.GivenName(ws[0])
+		}
+	}
+	return ci
 }
 
 // extendName keeps the fullest name seen for a chain.
@@ -327,10 +378,44 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 		}
 	}
 	if !ok {
-		return -1
+		// "the government" in wire copy from "MOSCOW, March 31 -" is the
+		// government of the place the dateline names.
+		if a, ok = r.describeAt(d, m, date); !ok {
+			return -1
+		}
 	}
 	da := ToDoc(a)
 	return r.newChain(d, info, mi, &da, false, true)
+}
+
+// describeAt describes mention m, headed by a noun for an institution
+// (actors.Institution) and naming no country ("the government", "the
+// army"), as that institution of the dateline's place.
+// The actor keeps the mention's words for its name.
+func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time) (actors.Actor, bool) {
+	place, ok := d.Dateline()
+	if !ok || !actors.Institution(strings.ToLower(d.Tokens[m.Last-1].Form)) {
+		return actors.Actor{}, false
+	}
+	var ws []string
+	for t := m.First; t < m.Last; t++ {
+		tk := d.Tokens[t]
+		if tk.UPOS == "PROPN" {
+			return actors.Actor{}, false // a name of its own: not the dateline's
+		}
+		if tk.UPOS != "DET" {
+			ws = append(ws, tk.Form)
+		}
+	}
+	if len(ws) == 0 {
+		return actors.Actor{}, false
+	}
+	a, ok := r.kb.Describe(append([]string{place.Actor.Name}, ws...), date)
+	if !ok || a.Kind == actors.Person || a.Sector == "" {
+		return actors.Actor{}, false
+	}
+	a.Name = d.Text[m.Start:m.End]
+	return a, true
 }
 
 // sameRole reports whether an agent word and a title name the same kind of
@@ -345,7 +430,40 @@ func sameRole(kb KB, word, title string) bool {
 	return ok1 && ok2 && s1 == s2 && strings.HasPrefix(ws[len(ws)-1], word[:min(len(word), 5)])
 }
 
-func (r *Resolver) linkPronoun(d *doc.Doc, mi int, info []chainInfo) int {
+// quotedTokens marks the tokens inside double quotation marks. Straight
+// marks alternate; curly ones say which way they go. A paragraph break
+// closes any quotation still open, as news reopens a quotation that runs
+// on into the next paragraph.
+func quotedTokens(d *doc.Doc) []bool {
+	q := make([]bool, len(d.Tokens))
+	in := false
+	prevEnd := 0
+	for i, t := range d.Tokens {
+		if strings.Contains(d.Text[min(prevEnd, t.Start):t.Start], "\n\n") {
+			in = false
+		}
+		prevEnd = t.End
+		switch t.Form {
+		case `"`, "``", "''":
+			in = !in
+			continue
+		case "“":
+			in = true
+			continue
+		case "”":
+			in = false
+			continue
+		}
+		q[i] = in
+	}
+	return q
+}
+
+// linkPronoun links pronoun mi to the chain of a compatible mention before
+// it. A pronoun outside quotation marks does not look at mentions inside
+// them: those are someone else's words ("..." Kennedy said. "... Prince
+// William ..." He added ... — he is Kennedy).
+func (r *Resolver) linkPronoun(d *doc.Doc, mi int, info []chainInfo, quoted []bool) int {
 	m := d.Mentions[mi]
 	p := pronouns[strings.ToLower(d.Tokens[m.First].Form)]
 	sent := d.Tokens[m.First].Sentence
@@ -373,6 +491,9 @@ func (r *Resolver) linkPronoun(d *doc.Doc, mi int, info []chainInfo) int {
 				continue
 			}
 			if s == sent && o.End > m.Start {
+				continue
+			}
+			if !quoted[m.First] && quoted[o.First] {
 				continue
 			}
 			if isSubject(d, o) && (subj < 0 || s != sent) {

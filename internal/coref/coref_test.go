@@ -102,13 +102,17 @@ func TestAnnotate(t *testing.T) {
 		"putin":  {ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Country: "RUS", Sector: "GOV", Kind: "person", Gender: "m", Title: "President"},
 		"peskov": {ID: "dmitry-peskov", Name: "Dmitry Peskov", Code: "RUSGOV", Country: "RUS", Sector: "GOV", Kind: "person", Gender: "m", Title: "Kremlin spokesman"},
 		"nato":   {ID: "nato", Name: "NATO", Code: "IGONAT", Country: "IGO", Kind: "igo"},
+		"kyiv":   {ID: "kyiv-ukr", Name: "Kyiv", Code: "UKR", Country: "UKR", Kind: "city"},
 	}
 	kb := fakeKB{
-		agents: map[string]string{"president": "GOV", "spokesman": "GOV", "minister": "GOV"},
+		agents: map[string]string{"president": "GOV", "spokesman": "GOV", "minister": "GOV", "government": "GOV"},
 		given:  map[string]string{"Maria": "f", "John": "m"},
 		describe: func(words []string, date time.Time) (actors.Actor, bool) {
 			if strings.Join(words, " ") == "the Russian president" && date.Year() >= 2012 {
 				return actors.Actor{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Kind: actors.Person, Gender: "m", Title: "President"}, true
+			}
+			if strings.Join(words, " ") == "Kyiv government" {
+				return actors.Actor{Name: "Kyiv government", Code: "UKRGOV", Country: "UKR", Sector: "GOV", Kind: actors.Agent}, true
 			}
 			return actors.Actor{}, false
 		},
@@ -146,6 +150,37 @@ func TestAnnotate(t *testing.T) {
 			"[ORG=nato NATO/PROPN/nsubj ] met/VERB ./PUNCT",
 			"They/PRON/nsubj agreed/VERB ./PUNCT",
 		}, "NATO→NATO; They→NATO"},
+		{"courtesy title before the surname", "2025-03-31", []string{
+			"[PER Michael/PROPN/nsubj Howard/PROPN ] spoke/VERB ./PUNCT",
+			"[PER Mr/PROPN/nsubj Howard/PROPN ] left/VERB ./PUNCT",
+		}, "Michael Howard→Michael Howard; Mr Howard→Michael Howard"},
+		{"job title before the name", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"[PER President/PROPN/nsubj Doe/PROPN ] left/VERB ./PUNCT",
+		}, "John Doe→John Doe; President Doe→John Doe"},
+		{"courtesy title tells the gender", "2025-03-31", []string{
+			"[PER Mrs/PROPN/nsubj Lopez/PROPN ] met/VERB [PER Sam/PROPN/obj Doe/PROPN ] ./PUNCT",
+			"She/PRON/nsubj left/VERB early/ADV ./PUNCT",
+		}, "Mrs Lopez→Mrs Lopez; Sam Doe→Sam Doe; She→Mrs Lopez"},
+		{"different first names stay apart", "2025-03-31", []string{
+			"[PER Ed/PROPN/nsubj Miliband/PROPN ] spoke/VERB ./PUNCT",
+			"[PER David/PROPN/nsubj Miliband/PROPN ] left/VERB ./PUNCT",
+		}, "Ed Miliband→Ed Miliband; David Miliband→David Miliband"},
+		{"pronoun outside a quotation skips names inside it", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"\"/PUNCT [PER Prince/PROPN/nsubj William/PROPN ] is/AUX kind/ADJ ./PUNCT \"/PUNCT",
+			"He/PRON/nsubj added/VERB more/ADJ ./PUNCT",
+		}, "John Doe→John Doe; Prince William→Prince William; He→John Doe"},
+		{"pronoun inside a quotation may look outside", "2025-03-31", []string{
+			"[PER John/PROPN/nsubj Doe/PROPN ] spoke/VERB ./PUNCT",
+			"\"/PUNCT He/PRON/nsubj is/AUX kind/ADJ ./PUNCT \"/PUNCT",
+		}, "John Doe→John Doe; He→John Doe"},
+		{"the government of the dateline's place", "2025-03-31", []string{
+			"[LOC=kyiv KYIV/PROPN ] ,/PUNCT March/PROPN 30/NUM -/PUNCT the/DET government/NOUN/nsubj said/VERB ./PUNCT",
+		}, "KYIV→KYIV; the government→the government"},
+		{"no dateline, no country for the government", "2025-03-31", []string{
+			"In/ADP [LOC=kyiv Kyiv/PROPN ] ,/PUNCT the/DET government/NOUN/nsubj said/VERB ./PUNCT",
+		}, "Kyiv→Kyiv; the government→?"},
 		{"pronoun with nobody before", "2025-03-31", []string{
 			"He/PRON/nsubj said/VERB ./PUNCT",
 		}, "He→?"},
@@ -170,5 +205,39 @@ func TestAnnotateRequiresLayers(t *testing.T) {
 	d := doc.New("x", "He said.")
 	if err := New(fakeKB{}).Annotate(d); err == nil {
 		t.Fatal("Annotate on an untokenised doc: want an error")
+	}
+}
+
+// TestDatelineInstitution gives "the government" of wire copy the country
+// of its dateline, and leaves office holders ("the president") alone.
+func TestDatelineInstitution(t *testing.T) {
+	kyiv := doc.Actor{ID: "kyiv-ukr", Name: "Kyiv", Code: "UKR", Country: "UKR", Kind: "city"}
+	kb := fakeKB{
+		agents: map[string]string{"government": "GOV", "president": "GOV"},
+		describe: func(words []string, date time.Time) (actors.Actor, bool) {
+			switch strings.Join(words, " ") {
+			case "Kyiv government":
+				return actors.Actor{Name: "Kyiv government", Code: "UKRGOV", Country: "UKR", Sector: "GOV", Kind: actors.Agent}, true
+			case "Kyiv president":
+				return actors.Actor{Name: "Kyiv president", Code: "UKRGOV", Country: "UKR", Sector: "GOV", Kind: actors.Agent}, true
+			}
+			return actors.Actor{}, false
+		},
+	}
+	d := build(t, "2025-03-31", map[string]doc.Actor{"kyiv": kyiv},
+		"[LOC=kyiv KYIV/PROPN ] ,/PUNCT March/PROPN 30/NUM -/PUNCT the/DET government/NOUN/nsubj said/VERB the/DET president/NOUN/obj left/VERB ./PUNCT")
+	if err := New(kb).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range d.Mentions {
+		code := "-"
+		if m.Chain >= 0 && d.Chains[m.Chain].Actor != nil {
+			code = d.Chains[m.Chain].Actor.Code
+		}
+		got[d.Text[m.Start:m.End]] = code
+	}
+	if got["the government"] != "UKRGOV" || got["the president"] != "-" {
+		t.Errorf("mentions resolved to %v, want the government UKRGOV and the president unresolved", got)
 	}
 }

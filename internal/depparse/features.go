@@ -156,21 +156,41 @@ func capv(v uint8) uint64 {
 	return uint64(v)
 }
 
-// numFeatures is the number of hashes extract writes; the last
+// numFeatures is the number of hashes extract writes. The last
 // numBufferFeatures of them look at the buffer only (its first three words
-// and the bias), so they stay the same until the buffer moves on.
+// and the bias), so they stay the same until the buffer moves on. Before
+// them come the numChildFeatures that look at one child of s0 or n0 each
+// (its word, tag and label), three per child in the order of the child*
+// constants: when that child is absent they are the same three features
+// whatever the configuration.
 const (
 	numFeatures       = 131
 	numBufferFeatures = 22
 	numStackFeatures  = numFeatures - numBufferFeatures
+	numChildFeatures  = 3 * numChildren
+	numPlainFeatures  = numStackFeatures - numChildFeatures
+)
+
+// The children whose features extract writes as a group; a bit per child
+// in the mask extract returns.
+const (
+	childS0L1 = iota // leftmost child of s0
+	childS0R1        // rightmost child of s0
+	childN0L1        // leftmost child of n0
+	childS0L2        // second leftmost child of s0
+	childS0R2        // second rightmost child of s0
+	childN0L2        // second leftmost child of n0
+	numChildren
 )
 
 // extract writes the feature hashes of configuration s into f, which must
 // have room for numFeatures values: first the features that look at the
-// stack, then the numBufferFeatures that look at the buffer only. A
+// stack, then those of the children of s0 and n0, then the
+// numBufferFeatures that look at the buffer only. It returns the set of
+// absent children, a bit per child* constant. A
 // feature's template number, hashed into it, is its place in the list
 // below, whichever part of f it goes to.
-func extract(a *sentAtoms, s *state, f []uint64) {
+func extract(a *sentAtoms, s *state, f []uint64) (absent uint8) {
 	_ = f[numFeatures-1]
 	n := a.n
 	k := len(s.stack)
@@ -287,6 +307,15 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 		i++
 		bf++
 	}
+	// putC puts feature k (0 word, 1 tag, 2 label) of child ch, which is
+	// token t or -1.
+	putC := func(ch, k int, t int32, a uint64) {
+		f[numPlainFeatures+3*ch+k] = mix(uint64(i), a, 0, 0, 0)
+		i++
+		if t < 0 {
+			absent |= 1 << ch
+		}
+	}
 	// Single tokens.
 	put(s0w, s0p, 0, 0)
 	put(s0w, 0, 0, 0)
@@ -371,30 +400,30 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	put(s1w, VL(s1), 0, 0)
 	put(s1p, VL(s1), 0, 0)
 	// Children.
-	put(W(s0l1), 0, 0, 0)
-	put(s0l1p, 0, 0, 0)
-	put(L(s0l1), 0, 0, 0)
-	put(W(s0r1), 0, 0, 0)
-	put(s0r1p, 0, 0, 0)
-	put(L(s0r1), 0, 0, 0)
-	put(W(n0l1), 0, 0, 0)
-	put(n0l1p, 0, 0, 0)
-	put(L(n0l1), 0, 0, 0)
+	putC(childS0L1, 0, s0l1, W(s0l1))
+	putC(childS0L1, 1, s0l1, s0l1p)
+	putC(childS0L1, 2, s0l1, L(s0l1))
+	putC(childS0R1, 0, s0r1, W(s0r1))
+	putC(childS0R1, 1, s0r1, s0r1p)
+	putC(childS0R1, 2, s0r1, L(s0r1))
+	putC(childN0L1, 0, n0l1, W(n0l1))
+	putC(childN0L1, 1, n0l1, n0l1p)
+	putC(childN0L1, 2, n0l1, L(n0l1))
 	put(W(s1r1), s1p, 0, 0)
 	put(s1r1p, L(s1r1), 0, 0)
 	put(s1l1p, L(s1l1), s1p, 0)
 	put(s0p, L(s0l1), L(s0r1), 0)
 	put(s1p, L(s1l1), L(s1r1), 0)
 	// Second-order children.
-	put(W(s0l2), 0, 0, 0)
-	put(s0l2p, 0, 0, 0)
-	put(L(s0l2), 0, 0, 0)
-	put(W(s0r2), 0, 0, 0)
-	put(s0r2p, 0, 0, 0)
-	put(L(s0r2), 0, 0, 0)
-	put(W(n0l2), 0, 0, 0)
-	put(n0l2p, 0, 0, 0)
-	put(L(n0l2), 0, 0, 0)
+	putC(childS0L2, 0, s0l2, W(s0l2))
+	putC(childS0L2, 1, s0l2, s0l2p)
+	putC(childS0L2, 2, s0l2, L(s0l2))
+	putC(childS0R2, 0, s0r2, W(s0r2))
+	putC(childS0R2, 1, s0r2, s0r2p)
+	putC(childS0R2, 2, s0r2, L(s0r2))
+	putC(childN0L2, 0, n0l2, W(n0l2))
+	putC(childN0L2, 1, n0l2, n0l2p)
+	putC(childN0L2, 2, n0l2, L(n0l2))
 	put(s0p, s0l1p, s0l2p, 0)
 	put(s0p, s0r1p, s0r2p, 0)
 	put(n0p, n0l1p, n0l2p, 0)
@@ -430,7 +459,8 @@ func extract(a *sentAtoms, s *state, f []uint64) {
 	put(s1a, s0u, d1, 0)
 	// Bias.
 	putB(0, 0, 0, 0)
-	if sf != numStackFeatures || bf != numFeatures {
+	if sf != numPlainFeatures || bf != numFeatures || i != numFeatures {
 		panic("depparse: feature count mismatch")
 	}
+	return absent
 }

@@ -16,6 +16,10 @@ type Parser struct {
 	m      *model
 	t      *table
 	lex    map[uint64]uint32 // word hash → ambiguity class (bit set of UPOS)
+	// absent[m] is the summed scores of the features of the children in
+	// the set m when they are absent (see extract): those features are the
+	// same in every configuration, so their sums are computed once.
+	absent [1 << numChildren][]int32
 	pool   sync.Pool
 }
 
@@ -33,6 +37,7 @@ func newParser(labels []string, lex map[uint64]uint32, m *model) *Parser {
 	p := &Parser{labels: labels, root: -1, m: m, lex: lex}
 	if m != nil {
 		p.t = newTable(m)
+		p.sumAbsent()
 	}
 	for i, l := range labels {
 		if l == "root" {
@@ -40,6 +45,33 @@ func newParser(labels []string, lex map[uint64]uint32, m *model) *Parser {
 		}
 	}
 	return p
+}
+
+// sumAbsent fills p.absent. The features of absent children are read off a
+// configuration with one word on the stack and one in the buffer, neither
+// with children.
+func (p *Parser) sumAbsent() {
+	var a sentAtoms
+	a.set([]string{"a", "b"}, nil, nil, p.lex)
+	var st state
+	st.reset(2)
+	st.apply(moveShift, 0)
+	f := make([]uint64, numFeatures)
+	idx := make([]uint64, numFeatures)
+	if extract(&a, &st, f) != 1<<numChildren-1 {
+		panic("depparse: children in an empty configuration")
+	}
+	none := f[numPlainFeatures : numPlainFeatures+numChildFeatures]
+	nc := p.numClasses()
+	for m := range p.absent {
+		v := make([]int32, scoreLen)
+		for c := 0; c < numChildren; c++ {
+			if m&(1<<c) != 0 {
+				p.t.score(none[3*c:3*c+3], idx, v)
+			}
+		}
+		p.absent[m] = v[:nc]
+	}
 }
 
 // Labels returns the dependency relations the parser can assign.
@@ -93,19 +125,53 @@ func (p *Parser) run(sc *scratch, words, upos, xpos []string) {
 	st.reset(len(words))
 	b := int32(-1)
 	for !st.terminal() {
-		extract(&sc.atoms, st, sc.f)
-		// The buffer-only features change only when the buffer moves on,
-		// about every other transition: their scores are kept until then.
-		if st.b != b {
-			b = st.b
-			clear(sc.buf)
-			p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
+		// With the stack empty only a shift is legal, and with one word
+		// left on the stack and the buffer at the root only its arc to the
+		// root: the scores cannot change the choice, so none are computed.
+		if k := len(st.stack); k == 0 {
+			st.apply(moveShift, 0)
+			continue
+		} else if k == 1 && int(st.b) == st.n && p.root >= 0 {
+			st.apply(moveLeft, uint8(p.root))
+			continue
 		}
-		copy(sc.scores, sc.buf)
-		p.t.score(sc.f[:numStackFeatures], sc.idx, sc.scores)
+		p.scoreState(sc, &b)
 		move, l := best(p, st, sc.scores, nil)
 		st.apply(move, uint8(l))
 	}
+}
+
+// scoreState sets sc.scores to the scores of every class in configuration
+// sc.st. b is the buffer position whose buffer-only scores sc.buf holds.
+func (p *Parser) scoreState(sc *scratch, b *int32) {
+	st := &sc.st
+	absent := extract(&sc.atoms, st, sc.f)
+	// The buffer-only features change only when the buffer moves on,
+	// about every other transition: their scores are kept until then.
+	if st.b != *b {
+		*b = st.b
+		clear(sc.buf)
+		p.t.score(sc.f[numStackFeatures:], sc.idx, sc.buf)
+	}
+	copy(sc.scores, sc.buf)
+	// The features of absent children have their sums ready; those of the
+	// children present are scored with the rest.
+	n := numStackFeatures
+	if absent != 0 {
+		// Move the features of the children present to the front of the
+		// children's part of f.
+		n = numPlainFeatures
+		for c := 0; c < numChildren; c++ {
+			if absent&(1<<c) == 0 {
+				copy(sc.f[n:n+3], sc.f[numPlainFeatures+3*c:])
+				n += 3
+			}
+		}
+		for c, v := range p.absent[absent] {
+			sc.scores[c] += v
+		}
+	}
+	p.t.score(sc.f[:n], sc.idx, sc.scores)
 }
 
 // best returns the highest-scoring legal move and label. When allowed is

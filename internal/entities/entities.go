@@ -68,13 +68,19 @@ func (s *Stage) Apply(ctx context.Context, d *doc.Doc) error {
 		return err
 	}
 	date := Date(d)
+	person := make([]bool, len(d.Tokens)) // tokens in the tagger's PER entities
+	for _, e := range found {
+		for t := e.Start; t < e.End && t < len(person); t++ {
+			person[t] = e.Label == "PER"
+		}
+	}
 	ents := make([]doc.Entity, 0, len(found))
 	for _, e := range found {
 		if e.Start >= e.End || e.End > len(d.Tokens) {
 			continue
 		}
 		x := doc.Entity{First: e.Start, Last: e.End, Start: d.Tokens[e.Start].Start, End: d.Tokens[e.End-1].End, Label: e.Label}
-		if a, ok := s.resolve(d, x, date); ok {
+		if a, ok := s.resolve(d, x, date, person); ok {
 			x.Actor = &a
 		}
 		ents = append(ents, x)
@@ -138,7 +144,9 @@ func Date(d *doc.Doc) time.Time {
 	return time.Now().UTC()
 }
 
-func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bool) {
+// resolve finds the actor of entity e; person marks the tokens of the
+// people the tagger found.
+func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time, person []bool) (doc.Actor, bool) {
 	name := d.Text[e.Start:e.End]
 	a, ok := s.kb.Resolve(name, date)
 	if ok && (e.Label != "PER" || a.Kind == actors.Person) {
@@ -149,7 +157,7 @@ func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bo
 	}
 	// An unknown person with a title in front ("Russian foreign minister
 	// Ivan Petrov"): the title gives country and sector.
-	title := titleBefore(d, e.First, s.kb)
+	title := titleBefore(d, e.First, s.kb, person)
 	if len(title) == 0 {
 		return doc.Actor{}, false
 	}
@@ -158,7 +166,10 @@ func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bo
 	if !ok || a.Code == "" {
 		return doc.Actor{}, false
 	}
-	if a.Kind != actors.Person {
+	// The title gives the role ("Russian foreign minister Ivan Petrov");
+	// the knowledge base's holder of that role is someone else unless the
+	// surnames agree.
+	if a.Kind != actors.Person || lastWord(a.Name) != lastWord(name) {
 		a.Name = name
 		a.ID = ""
 		a.Kind = actors.Person
@@ -166,9 +177,21 @@ func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time) (doc.Actor, bo
 	return coref.ToDoc(a), true
 }
 
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // titleBefore returns the words of the title right before token first
-// ("Russian foreign minister", "Kremlin spokesman"), or nil.
-func titleBefore(d *doc.Doc, first int, kb KB) []string {
+// ("Russian foreign minister", "Kremlin spokesman"), or nil. person marks
+// the tokens of named people (nil for none): a title does not name one. A former
+// office ("former Kremlin spokesman") is no title: it says nothing of whom
+// the person speaks for today.
+func titleBefore(d *doc.Doc, first int, kb KB, person []bool) []string {
 	sent := d.Sentences[d.Tokens[first].Sentence]
 	i := first
 	for i > sent.First && first-i < 5 {
@@ -181,8 +204,15 @@ func titleBefore(d *doc.Doc, first int, kb KB) []string {
 	hasAgent := false
 	words := make([]string, 0, first-i)
 	for t := i; t < first; t++ {
+		if t < len(person) && person[t] {
+			return nil // "Trump critic Mark Cuban": a person named is no title
+		}
+		lw := strings.ToLower(d.Tokens[t].Form)
+		if lw == "former" || lw == "ex" || strings.HasPrefix(lw, "ex-") {
+			return nil
+		}
 		words = append(words, d.Tokens[t].Form)
-		if _, ok := kb.Agent(strings.ToLower(d.Tokens[t].Form)); ok {
+		if _, ok := kb.Agent(lw); ok {
 			hasAgent = true
 		}
 	}

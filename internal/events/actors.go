@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dyad-news/dyad/internal/actors"
 	"github.com/dyad-news/dyad/internal/coref"
 	"github.com/dyad-news/dyad/internal/doc"
 )
@@ -31,8 +32,13 @@ var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "who
 // give their "by" agent. It returns -1 when there is none.
 func (c *coder) subject(v int) int {
 	for hops := 0; v >= 0 && hops < 6; hops++ {
-		if s := c.child(v, "nsubj"); s >= 0 && c.d.Tokens[s].DepRel != "nsubj:pass" {
+		if s := c.nsubj(v); s >= 0 && c.d.Tokens[s].DepRel != "nsubj:pass" {
 			return c.quantified(c.relHead(s))
+		}
+		if hops == 0 {
+			if k := c.bareSubject(v); k >= 0 {
+				return c.quantified(c.relHead(k))
+			}
 		}
 		if sp := c.child(v, "nsubj:pass"); sp >= 0 {
 			for _, k := range c.kids[v] {
@@ -79,6 +85,61 @@ func (c *coder) subject(v int) int {
 		v = h
 	}
 	return -1
+}
+
+// bareSubject returns the noun right before finite verb v when the parse
+// gave v no subject at all and hung that noun elsewhere ("a day after the
+// US president threatened ...", with "president" made a modifier of
+// "day"), or -1. Adverbs and time words between them are skipped.
+func (c *coder) bareSubject(v int) int {
+	tk := c.d.Tokens[v]
+	if tk.UPOS != "VERB" || (tk.XPOS != "VBD" && tk.XPOS != "VBZ" && tk.XPOS != "VBP") {
+		return -1
+	}
+	for _, k := range c.kids[v] {
+		switch c.rel(k) {
+		case "nsubj", "csubj", "expl":
+			return -1
+		}
+	}
+	k := v - 1
+	for k >= 0 && (c.d.Tokens[k].UPOS == "ADV" || timeNouns[strings.ToLower(c.d.Tokens[k].Form)]) {
+		k--
+	}
+	if k < 0 || c.d.Tokens[k].Sentence != tk.Sentence {
+		return -1
+	}
+	if u := c.d.Tokens[k].UPOS; u != "NOUN" && u != "PROPN" {
+		return -1
+	}
+	if c.d.Tokens[k].Head == v || timeNouns[strings.ToLower(c.d.Tokens[k].Form)] {
+		return -1 // already the verb's object or modifier
+	}
+	return k
+}
+
+// timeNouns are nouns that say when, not who.
+var timeNouns = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// nsubj returns the active subject of verb v, or -1. A verb has one
+// subject, but the parser now and then splits a long subject into two
+// ("Zimbabwean | Prime Minister Robert Mugabe accused"): then a later one
+// that is a known actor's name is the head of the real subject, and the
+// first one is kept otherwise ("Taiwan's | Vice Foreign Minister visited").
+func (c *coder) nsubj(v int) int {
+	s := c.child(v, "nsubj")
+	if s < 0 || s > v {
+		return s
+	}
+	for _, k := range c.kids[v] {
+		if k > s && k < v && c.d.Tokens[k].DepRel == "nsubj" {
+			if ei := c.entityOf[k]; ei >= 0 && c.d.Entities[ei].Actor != nil && c.d.Entities[ei].Actor.Code != "" {
+				s = k
+			}
+		}
+	}
+	return s
 }
 
 // quantities head phrases whose real head follows "of": "tens of thousands
@@ -453,11 +514,19 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 	if c.d.Tokens[p].UPOS == "PRON" {
 		return doc.EventActor{}, false
 	}
+	if ei := c.entityOf[p]; ei >= 0 && c.d.Entities[ei].Label == "PER" {
+		// A person the knowledge base does not know ("Trump critic Mark
+		// Cuban"): the names around the head only describe them.
+		return doc.EventActor{}, false
+	}
 	ws := make([]string, 0, len(toks))
 	for _, t := range toks {
 		ws = append(ws, c.d.Tokens[t].Form)
 	}
 	if a, ok := c.describe(ws); ok {
+		return doc.EventActor{Span: span, Name: a.Name, Actor: a}, true
+	}
+	if a, ok := c.describeAtDateline(p, toks); ok {
 		return doc.EventActor{Span: span, Name: a.Name, Actor: a}, true
 	}
 	for _, t := range toks {
@@ -468,8 +537,52 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 			e := c.d.Entities[ei]
 			return doc.EventActor{Span: doc.Span{Start: e.Start, End: e.End}, Name: e.Actor.Name, Actor: e.Actor}, true
 		}
+		// A name in the phrase that coreference resolved ("Mr Brown"
+		// with "Mr" for head and "Brown" linked to Gordon Brown).
+		if mi := c.mention[t]; mi >= 0 && t != p && c.d.Mentions[mi].Kind == doc.MentionName {
+			m := c.d.Mentions[mi]
+			if m.Chain >= 0 && m.Chain < len(c.d.Chains) {
+				if ch := c.d.Chains[m.Chain]; ch.Actor != nil && ch.Actor.Code != "" {
+					return doc.EventActor{Span: span, Name: ch.Name, Actor: ch.Actor}, true
+				}
+			}
+		}
 	}
 	return doc.EventActor{}, false
+}
+
+// describeAtDateline reads a phrase headed by a noun for an institution
+// (actors.Institution: "police", "the army", "officials") that names no
+// country as that institution of the place the article's dateline names
+// ("KYIV (Reuters) -"). The actor keeps
+// the phrase's words for its name.
+func (c *coder) describeAtDateline(p int, toks []int) (*doc.Actor, bool) {
+	// The head may be a capitalised common noun the tagger took for a
+	// name ("- Police arrested ..."), but no named entity.
+	if u := c.d.Tokens[p].UPOS; u != "NOUN" && u != "PROPN" || !c.hasDateline || !actors.Institution(strings.ToLower(c.d.Tokens[p].Form)) {
+		return nil, false
+	}
+	var ws []string
+	for _, t := range toks {
+		if c.entityOf[t] >= 0 {
+			return nil, false // a name of its own: not the dateline's
+		}
+		switch c.d.Tokens[t].UPOS {
+		case "DET", "NUM":
+		default:
+			ws = append(ws, c.d.Tokens[t].Form)
+		}
+	}
+	if len(ws) == 0 {
+		return nil, false
+	}
+	a, ok := c.describe(append([]string{c.dateline.Actor.Name}, ws...))
+	if !ok || a.Kind == "person" || a.Sector == "" {
+		return nil, false
+	}
+	named := *a
+	named.Name = c.d.Text[c.d.Tokens[toks[0]].Start:c.d.Tokens[toks[len(toks)-1]].End]
+	return &named, true
 }
 
 // describe asks the knowledge base about a phrase, once per phrase.

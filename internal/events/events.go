@@ -102,17 +102,20 @@ func published(d *doc.Doc) time.Time {
 
 // coder holds the per-document indexes used while coding.
 type coder struct {
-	s        *Stage
-	d        *doc.Doc
-	date     time.Time
-	kids     [][]int // children of each token
-	entityOf []int   // token → index into d.Entities, or -1
-	mention  []int   // token → index into d.Mentions, or -1
-	times    []timex.Expr
-	timeTok  []int // token of each time expression's first word
-	used     []bool
-	lem      []string
-	cache    map[string]*doc.Actor
+	s    *Stage
+	d    *doc.Doc
+	date time.Time
+	// dateline is the place the article's dateline names, if any.
+	dateline    doc.Entity
+	hasDateline bool
+	kids        [][]int // children of each token
+	entityOf    []int   // token → index into d.Entities, or -1
+	mention     []int   // token → index into d.Mentions, or -1
+	times       []timex.Expr
+	timeTok     []int // token of each time expression's first word
+	used        []bool
+	lem         []string
+	cache       map[string]*doc.Actor
 }
 
 func newCoder(s *Stage, d *doc.Doc) *coder {
@@ -142,6 +145,7 @@ func newCoder(s *Stage, d *doc.Doc) *coder {
 	if c.date.IsZero() {
 		c.date = time.Now().UTC()
 	}
+	c.dateline, c.hasDateline = d.Dateline()
 	return c
 }
 

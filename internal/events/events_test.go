@@ -54,6 +54,7 @@ func TestRoots(t *testing.T) {
 		{"05 praise", "Germany praised Poland for its response to the floods.", []string{"051 DEU>POL praised"}},
 		{"05 sign", "Spain signed a trade agreement with Morocco on Friday.", []string{"057 ESP>MAR signed"}},
 		{"06 share intelligence", "Mexico shared intelligence with Canada.", []string{"064 MEX>CAN shared"}},
+		{"06 work with", "Chile is working with Peru on the border crossings.", []string{"060 CHL>PER working"}},
 		{"07 send food", "Norway sent food and medicine to Sudan.", []string{"073 NOR>SDN sent"}},
 		{"08 release", "The rebels released three Chadian hostages.", []string{"0841 ?>TCDCVL released"}},
 		{"08 withdraw", "Israel withdrew its troops from Lebanon.", []string{"087 ISR>LBN withdrew"}},
@@ -80,6 +81,7 @@ func TestCompoundActors(t *testing.T) {
 	runGolden(t, []golden{
 		{"three countries", "The UK, France and Ukraine condemned the attack.", []string{"111 GBR,FRA,UKR> condemned"}},
 		{"shared noun", "Senior Hungarian and Romanian officials agreed to cooperate on border security.", []string{"031 HUNGOV,ROUGOV> agreed hyp"}},
+		{"coordinated target", "Britain would work with France and Ukraine on a peace plan.", []string{"031 GBR>FRA,UKR work hyp"}},
 		{"two signatories", "Israel and Jordan signed a peace treaty.", []string{"057 ISR,JOR> signed"}},
 	})
 }
@@ -131,6 +133,10 @@ func TestNoEvents(t *testing.T) {
 		"The French election campaign focused on the economy.",
 		"A ceasefire agreement would need the support of both parliaments.",
 		"The minister's visit was the first since 2019.",
+		"The police in Ruritania say new laws will help them fight crime.",
+		"The finance minister expects to meet his fiscal rules next year.",
+		"Pensioners in Ruritania received extra payments in December.",
+		"Noise-hit homes near the airport will be bought by the state.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {

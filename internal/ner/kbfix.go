@@ -111,6 +111,49 @@ func (m *Model) insideOnly(labels []int, start, end int) bool {
 	return true
 }
 
+// honorifics are the courtesy titles that only ever stand before a
+// person's name.
+var honorifics = map[string]bool{
+	"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true, "Miss": true,
+	"Dr": true, "Dr.": true, "Sir": true, "Dame": true, "Lord": true, "Lady": true,
+}
+
+// correctHonorifics labels PER the capitalised words (up to three) after a
+// courtesy title ("Mr Kennedy", "Dr Fox", "Lady Thatcher"), leaving the
+// title itself out as the training data does, unless an entity the model
+// found runs on past them or takes in the title and three words or more.
+// Sentences in capitals are left alone.
+func (m *Model) correctHonorifics(words []string, labels []int, sentCase uint64) {
+	b, ok := m.classOf["B-PER"]
+	o, ok2 := m.classOf["O"]
+	if !ok || !ok2 || sentCase == 2 {
+		return
+	}
+	n := len(words)
+	for i := 0; i+1 < n; i++ {
+		if !honorifics[words[i]] {
+			continue
+		}
+		j := i + 1
+		for j < n && j < i+4 && startsUpper(words[j]) && !honorifics[words[j]] {
+			j++
+		}
+		if j == i+1 || j < n && m.inside(labels[j]) {
+			continue
+		}
+		// A long name the model took for an organisation with the title
+		// in it ("Lady Margaret Hall College") stays as it is.
+		if t := m.typ[labels[i]]; t != "" && t != "PER" && j-i >= 4 && m.inside(labels[j-1]) {
+			continue
+		}
+		if m.typ[labels[i]] != "" && !m.inside(labels[i]) {
+			labels[i] = o // the model started the entity with the title
+		}
+		m.setSpan(labels, i+1, j, b)
+		i = j - 1
+	}
+}
+
 // correctNames labels PER a run of two or three capitalised words (not in
 // capitals) that starts with a known given name ("Helena Sukova", "Michael
 // J. McDermott") when no knowledge-base entry of another kind overlaps the

@@ -38,6 +38,9 @@ func TestCorrect(t *testing.T) {
 		{"lower-case region after the", "in the florida keys", "O O O O", "O O B-LOC O"},
 		{"short lower-case places left alone", "nice to see us", "O O O O", "O O O O"},
 		{"lower-case place the model typed kept", "in mexico", "O B-ORG", "O B-ORG"},
+		{"courtesy title before a surname", "Mr Kennedy visited Leeds", "B-LOC I-LOC O B-LOC", "O B-PER O B-LOC"},
+		{"courtesy title the model missed", "said Dr Ayo Bello today", "O O O O O", "O O B-PER I-PER O"},
+		{"courtesy title in a longer entity kept", "Lady Margaret Hall College", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			words := strings.Fields(c.words)
@@ -49,6 +52,7 @@ func TestCorrect(t *testing.T) {
 			m.correctNames(words, labels, a, ms, sentenceCase(a))
 			m.correct(words, labels, ms)
 			m.correctLower(words, labels, fms)
+			m.correctHonorifics(words, labels, sentenceCase(a))
 			got := make([]string, len(labels))
 			for i, l := range labels {
 				got[i] = m.pm.Classes[l]

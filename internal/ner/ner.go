@@ -229,6 +229,7 @@ func (m *Model) TagInto(words, upos, labels []string) {
 	if m.kbFix && kb != nil {
 		m.correctNames(words, st.labels, st.atoms, st.matches, sc)
 		m.correct(words, st.labels, st.matches)
+		m.correctHonorifics(words, st.labels, sc)
 		m.correctLower(words, st.labels, folded)
 	}
 	for i, c := range st.labels[:n] {

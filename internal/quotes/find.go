@@ -212,6 +212,8 @@ func (f *finder) direct(gi int) {
 		c.noCue = true
 	case viaThat && f.embedded(&c, g, ti0, ti1, words):
 		// A partial quotation: the reported clause is the content.
+	case colon && prev >= sent.First && titleNouns[strings.ToLower(d.Tokens[prev].Form)]:
+		return // "under the headline: "Harry the Nazi."": a title, not speech
 	case colon || introduced || viaThat:
 		if f.verbBefore(&c, sent.First, openTok, true) {
 			if introduced {
@@ -315,6 +317,14 @@ func (f *finder) after(c *cand, g group, ti1 int) bool {
 		stop = f.firstTokAt(nextOpen)
 	}
 	para := f.paraOf(g.close().Start)
+	// A quotation that ends its sentence with a full stop (""We are
+	// ready." Peskov said.") takes a cue after it only in the tight frame
+	// where the cue ends the sentence: "Mr Howard acknowledged the
+	// apology" after it is a sentence of its own.
+	fullStop := false
+	if e := f.lastTokBefore(g.close().Start); e >= 0 && e < len(d.Tokens) && d.Tokens[e].Form == "." {
+		fullStop = true
+	}
 	seen := 0
 	for i := k; i < stop && seen < 12; i++ {
 		tk := d.Tokens[i]
@@ -328,6 +338,9 @@ func (f *finder) after(c *cand, g group, ti1 int) bool {
 			break
 		}
 		if _, cls, ok := f.reporting(i); ok && cls&(speech|label) != 0 && !f.used[i] {
+			if fullStop && (i+1 >= len(d.Tokens) || (d.Tokens[i+1].Form != "." && d.Tokens[i+1].Form != ",")) {
+				return false
+			}
 			s := f.subject(i)
 			if s < 0 || (s < k || s > i+8) {
 				s = f.nearNominal(k, i)
@@ -583,14 +596,20 @@ func (f *finder) headlineMixed(c *cand, g group, ti0 int) bool {
 			break
 		}
 	}
-	if colon <= first || !f.headline(c, first, colon-1) {
+	if colon <= first {
 		return false
 	}
 	lo, hi, ok := f.t.trim(colon+1, last)
 	if !ok {
 		return false
 	}
+	// The content first, so that the speaker is not looked for in it.
+	span := c.Span
 	c.Span = doc.Span{Start: d.Tokens[lo].Start, End: max(d.Tokens[hi].End, g.close().End)}
+	if !f.headline(c, first, colon-1) {
+		c.Span = span
+		return false
+	}
 	c.Kind = "mixed"
 	return true
 }

@@ -84,6 +84,15 @@ var reportingNouns = map[string]bool{
 	"criticism": true, "briefing": true, "letter": true, "op-ed": true,
 }
 
+// titleNouns name what is written rather than said: a quotation after one
+// of them and a colon ("under the headline: "..."") is a title, not speech.
+var titleNouns = map[string]bool{
+	"headline": true, "headlines": true, "title": true, "titled": true, "entitled": true,
+	"slogan": true, "slogans": true, "banner": true, "banners": true, "caption": true,
+	"motto": true, "hashtag": true, "placard": true, "placards": true, "sign": true, "signs": true,
+	"poster": true, "posters": true, "subtitle": true, "subheading": true,
+}
+
 // irregularVerbs maps inflected forms the tagger may lemmatise wrongly to
 // their lemma.
 var irregularVerbs = map[string]string{

@@ -157,6 +157,31 @@ func TestQuotes(t *testing.T) {
 			text: `The film "War and Peace" was shown at the festival. The so-called "peace plan" was published by the newspaper on Monday.`,
 			none: []string{"War and Peace", "peace plan"},
 		},
+		{
+			name: "headline quoting its speaker in part, names after the colon are not the speaker",
+			text: "Baker: Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp.\n\nThe senator spoke on Sunday.",
+			want: []want{{Content: "Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp", Kind: "mixed", Cue: ":", Speaker: "Baker", NameHas: "Baker"}},
+		},
+		{
+			name: "relative pronoun speaks for its antecedent",
+			text: `The campaign was led by the Farmers Union of Wessex, which believes the tax will ruin small farms.`,
+			want: []want{{Content: "the tax will ruin small farms", Kind: "indirect", Cue: "believes", Speaker: "which", NameHas: "Farmers Union of Wessex"}},
+		},
+		{
+			name: "a headline after a colon is a title",
+			text: `A photograph of the minister ran in the Daily Courier under the headline: "Minister in a muddle." Mr Lane acknowledged the paper's apology on Friday.`,
+			none: []string{"Minister in a muddle."},
+		},
+		{
+			name: "a quotation closed by a full stop takes no cue from the next sentence",
+			text: `Protesters carried a long banner past the ministry. "We will not be moved." Ms Okafor confirmed the march on Friday.`,
+			none: []string{"We will not be moved."},
+		},
+		{
+			name: "a quotation closed by a full stop keeps a tight cue",
+			text: `The talks broke down late on Sunday. "We are ready to talk again." Okafor said.`,
+			want: []want{{Content: "We are ready to talk again.", Kind: "direct", Cue: "said", Speaker: "Okafor", NameHas: "Okafor"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

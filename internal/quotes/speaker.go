@@ -178,11 +178,52 @@ func (f *finder) nounSpeaker(n int) int {
 
 // setSpeaker fills the speaker of c from token s: the coreference mention
 // covering it, or the noun phrase it heads, and whom it resolves to.
+// antecedent returns the head of the noun phrase that relative pronoun r
+// refers to, or -1: the head of its relative clause, or, when the parse
+// hung the clause on a verb, the noun phrase right before the pronoun.
+func (f *finder) antecedent(r int) int {
+	d := f.d
+	v := d.Tokens[r].Head
+	if v < 0 || !strings.HasSuffix(d.Tokens[v].DepRel, "relcl") {
+		return -1
+	}
+	if h := d.Tokens[v].Head; h >= 0 && isNominal(d.Tokens[h].UPOS) {
+		return h
+	}
+	k := r - 1
+	for k >= 0 && f.t.isPunct(k) {
+		k--
+	}
+	if k < 0 || !isNominal(d.Tokens[k].UPOS) {
+		return -1
+	}
+	// "the Farmers Union of Wessex": up from "Wessex" to "Union".
+	for hops := 0; hops < 3; hops++ {
+		h := d.Tokens[k].Head
+		rel := f.t.rel(k)
+		if h < 0 || h >= k || !isNominal(d.Tokens[h].UPOS) || (rel != "nmod" && rel != "flat" && rel != "compound") {
+			break
+		}
+		k = h
+	}
+	return k
+}
+
 func (f *finder) setSpeaker(c *cand, s int) {
 	if s < 0 {
 		return
 	}
 	d, t := f.d, f.t
+	// A relative pronoun speaks for the phrase its clause modifies: "the
+	// association, which believes ...", "Charles Clarke, who said ...".
+	// The pronoun stays the speaker's mention; the name and actor are the
+	// antecedent's.
+	if lw := strings.ToLower(d.Tokens[s].Form); d.Tokens[s].UPOS == "PRON" && (lw == "who" || lw == "which" || lw == "that") {
+		if a := f.antecedent(s); a >= 0 {
+			defer func(r int) { c.Speaker = d.Tokens[r].Span() }(s)
+			s = a
+		}
+	}
 	lo, hi := t.npSpan(s)
 	// A title the parse made a second subject ("Secretary | Tom Baker").
 	for lo > 0 && d.Tokens[lo-1].UPOS == "PROPN" && d.Tokens[lo-1].Head == d.Tokens[s].Head && d.Tokens[lo-1].DepRel == d.Tokens[s].DepRel {
@@ -206,14 +247,21 @@ func (f *finder) setSpeaker(c *cand, s int) {
 	}
 	// A mention inside the phrase or in an apposition ("the head of the
 	// agency, John Smith,") names the speaker.
+	// Words of the quotation itself are left out: the parse may hang the
+	// content of a headline on its speaker ("Pence: Flowers Won't Be at
+	// Debate").
+	said := func(k int) bool { return c.Span.Contains(d.Tokens[k].Span()) }
 	best := -1
 	for k := lo; k <= hi; k++ {
-		if mi := t.mention[k]; mi >= 0 && (best < 0 || d.Mentions[mi].Kind < d.Mentions[best].Kind) {
+		if mi := t.mention[k]; mi >= 0 && !said(k) && (best < 0 || d.Mentions[mi].Kind < d.Mentions[best].Kind) {
 			best = int(mi)
 		}
 	}
 	if best < 0 {
-		if a := t.child(s, "appos"); a >= 0 {
+		// An apposition inside the quotation is part of what was said
+		// ("Pence: Flowers Won't Be at Debate", parsed with "Debate" an
+		// apposition of "Pence").
+		if a := t.child(s, "appos"); a >= 0 && !said(a) {
 			if mi := t.mention[a]; mi >= 0 {
 				best = int(mi)
 			}
@@ -228,7 +276,7 @@ func (f *finder) setSpeaker(c *cand, s int) {
 	// A proper name the entity tagger missed.
 	var b strings.Builder
 	for k := lo; k <= hi; k++ {
-		if d.Tokens[k].UPOS == "PROPN" {
+		if d.Tokens[k].UPOS == "PROPN" && !said(k) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -236,8 +284,8 @@ func (f *finder) setSpeaker(c *cand, s int) {
 		}
 	}
 	if b.Len() == 0 {
-		// A name tagged as a verb ("Sanders says").
-		if tk := d.Tokens[s]; (tk.UPOS == "AUX" || tk.UPOS == "VERB") && capitalised(tk.Form) {
+		// A name tagged as a verb or a noun ("Sanders says", "Pence: ...").
+		if tk := d.Tokens[s]; (tk.UPOS == "AUX" || tk.UPOS == "VERB" || tk.UPOS == "NOUN") && capitalised(tk.Form) {
 			b.WriteString(tk.Form)
 		}
 	}

@@ -55,6 +55,22 @@ func (c *converter) sentence(i int) *SentenceSpan {
 	return &SentenceSpan{Start: c.cp.Offset(s.Start), End: c.cp.Offset(s.End)}
 }
 
+// chainActors maps the index of each entity the knowledge base did not
+// resolve to the actor of its coreference chain ("Dr Fox" after "Liam
+// Fox"), when the chain has one.
+func chainActors(d *doc.Doc) map[int]*doc.Actor {
+	out := map[int]*doc.Actor{}
+	for _, m := range d.Mentions {
+		if m.Entity < 0 || m.Entity >= len(d.Entities) || m.Chain < 0 || m.Chain >= len(d.Chains) {
+			continue
+		}
+		if a := d.Chains[m.Chain].Actor; a != nil && a.Code != "" {
+			out[m.Entity] = a
+		}
+	}
+	return out
+}
+
 // FromDoc builds the output record of an annotated document, converting its
 // byte offsets to code points. Layers that are not set give empty lists. An
 // annotation with an invalid span is left out and reported in the returned
@@ -62,12 +78,19 @@ func (c *converter) sentence(i int) *SentenceSpan {
 func FromDoc(d *doc.Doc) (Article, error) {
 	a := New(d.ID, d.Published, d.Text)
 	c := &converter{d: d, cp: doc.NewCodePoints(d.Text)}
+	viaChain := chainActors(d)
 	for i, e := range d.Entities {
 		sp := c.span("entity", i, doc.Span{Start: e.Start, End: e.End})
 		if sp == nil {
 			continue
 		}
-		a.Entities = append(a.Entities, Entity{Start: sp.Start, End: sp.End, Text: sp.Text, Type: e.Label, Actor: actorOf(e.Actor)})
+		act := e.Actor
+		if act == nil || act.Code == "" {
+			if ca := viaChain[i]; ca != nil {
+				act = ca
+			}
+		}
+		a.Entities = append(a.Entities, Entity{Start: sp.Start, End: sp.End, Text: sp.Text, Type: e.Label, Actor: actorOf(act)})
 	}
 	for i, q := range d.Quotes {
 		sp := c.span("quote", i, q.Span)

@@ -55,3 +55,33 @@ func TestFromDocInvalidSpan(t *testing.T) {
 		t.Errorf("events = %+v, want the event without its invalid actor", a.Events)
 	}
 }
+
+// TestFromDocChainActor checks that an entity the knowledge base did not
+// resolve takes the actor of its coreference chain.
+func TestFromDocChainActor(t *testing.T) {
+	text := "Liam Fox spoke. Dr Fox left. Ann Lee stayed."
+	d := doc.New("a3", text)
+	fox := &doc.Actor{ID: "liam-fox", Name: "Liam Fox", Code: "GBRELI", Country: "GBR", Sector: "ELI"}
+	at := func(s string) (int, int) { i := strings.Index(text, s); return i, i + len(s) }
+	s1, e1 := at("Liam Fox")
+	s2, e2 := at("Dr Fox")
+	s3, e3 := at("Ann Lee")
+	d.Entities = []doc.Entity{{Start: s1, End: e1, Label: "PER", Actor: fox}, {Start: s2, End: e2, Label: "PER"}, {Start: s3, End: e3, Label: "PER"}}
+	d.Chains = []doc.Chain{{Name: "Liam Fox", Actor: fox}, {Name: "Ann Lee"}}
+	d.Mentions = []doc.Mention{{Start: s1, End: e1, Entity: 0, Chain: 0}, {Start: s2, End: e2, Entity: 1, Chain: 0}, {Start: s3, End: e3, Entity: 2, Chain: 1}}
+	a, err := FromDoc(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range a.Entities {
+		code := ""
+		if e.Actor != nil {
+			code = e.Actor.Code
+		}
+		got = append(got, e.Text+"="+code)
+	}
+	if want := "Liam Fox=GBRELI Dr Fox=GBRELI Ann Lee="; strings.Join(got, " ") != want {
+		t.Errorf("entities %q, want %q", strings.Join(got, " "), want)
+	}
+}
