@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-news/dyad/internal/record"
+	"github.com/dyad-news/dyad/internal/source"
 	"github.com/dyad-news/dyad/internal/store"
 )
 
@@ -139,22 +140,32 @@ func analyzeStored(ctx context.Context, g *globals, st *store.SQLite, opts analy
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				// Each worker takes up to extractBatch articles at a time
+				// and runs the pipeline over them stage by stage (see
+				// analyzeBatch).
+				batch := make([]source.Article, 0, extractBatch)
 				for {
 					mu.Lock()
 					i := next
-					next++
+					next += extractBatch
 					mu.Unlock()
 					if i >= len(arts) || ctx.Err() != nil {
 						return
 					}
-					rec, _, err := an.analyze(ctx, arts[i].Article, opts.date)
-					if err != nil {
-						if bar != nil {
-							bar.Clear()
-						}
-						fmt.Fprintf(g.stderr, "dyad: analysing %s (%s): %v\n", arts[i].ID, arts[i].Origin, err)
+					batch = batch[:0]
+					for _, a := range arts[i:min(i+extractBatch, len(arts))] {
+						batch = append(batch, a.Article)
 					}
-					recs[i] = rec
+					rs, _, errs := an.analyzeBatch(ctx, batch, opts.date)
+					for k, err := range errs {
+						if err != nil {
+							if bar != nil {
+								bar.Clear()
+							}
+							fmt.Fprintf(g.stderr, "dyad: analysing %s (%s): %v\n", arts[i+k].ID, arts[i+k].Origin, err)
+						}
+						recs[i+k] = rs[k]
+					}
 				}
 			}()
 		}
