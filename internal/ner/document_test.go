@@ -113,14 +113,7 @@ func TestTrueCase(t *testing.T) {
 // TestTrainBILOU trains BILOU classes on the tiny corpus: the model has
 // L- and U- classes, reads back, and still writes IOB2.
 func TestTrainBILOU(t *testing.T) {
-	s, err := ReadIOB2(strings.NewReader(tinyIOB2), "tiny")
-	if err != nil {
-		t.Fatal(err)
-	}
-	upos := [][]string{
-		{"PROPN", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"},
-		{"PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN"},
-	}
+	s, upos := tinyCorpus(t)
 	m, err := Train(context.Background(), s, upos, TrainOptions{Iterations: 5, Seed: 3, Prune: -1, BILOU: true})
 	if err != nil {
 		t.Fatal(err)

@@ -67,14 +67,7 @@ func TestCorrect(t *testing.T) {
 // TestRunsAveraged checks that a model trained with several runs holds the
 // mean of the weights of the runs trained alone.
 func TestRunsAveraged(t *testing.T) {
-	s, err := ReadIOB2(strings.NewReader(tinyIOB2), "tiny")
-	if err != nil {
-		t.Fatal(err)
-	}
-	upos := [][]string{
-		{"PROPN", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"},
-		{"PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN"},
-	}
+	s, upos := tinyCorpus(t)
 	train := func(seed int64, runs int) *Model {
 		m, err := Train(context.Background(), s, upos, TrainOptions{Iterations: 2, Seed: seed, Runs: runs, Prune: -1})
 		if err != nil {

@@ -219,16 +219,22 @@ func TestReadIOB2(t *testing.T) {
 	}
 }
 
-func trainTiny(t *testing.T) *Model {
+// tinyCorpus reads the tiny invented corpus, with its parts of speech.
+func tinyCorpus(t *testing.T) ([]Sentence, [][]string) {
 	t.Helper()
 	s, err := ReadIOB2(strings.NewReader(tinyIOB2), "tiny")
 	if err != nil {
 		t.Fatal(err)
 	}
-	upos := [][]string{
+	return s, [][]string{
 		{"PROPN", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"},
 		{"PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN"},
 	}
+}
+
+func trainTiny(t *testing.T) *Model {
+	t.Helper()
+	s, upos := tinyCorpus(t)
 	m, err := Train(context.Background(), s, upos, TrainOptions{Iterations: 5, Seed: 3, Prune: -1})
 	if err != nil {
 		t.Fatal(err)
