@@ -14,6 +14,7 @@ func FuzzEvents(f *testing.F) {
 		`"We will not attack," he said.`,
 		"No talks were held between Russia and Ukraine.",
 		"Senior Hungarian and Romanian officials agreed to cooperate.",
+		"KYIV, March 30 (Dyad Wire) - Police arrested twelve protesters. The government said so.",
 	} {
 		f.Add(s)
 	}
