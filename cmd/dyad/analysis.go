@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/dyad-news/dyad/internal/actors"
 	"github.com/dyad-news/dyad/internal/coref"
@@ -25,6 +27,41 @@ import (
 // one place where the stages are put in order.
 type analyzer struct {
 	pipe *pipeline.Pipeline
+	kb   *actors.KB
+}
+
+// articleDefaults are what an analysis assumes of articles that do not say.
+type articleDefaults struct {
+	date string     // publication date, YYYY-MM-DD
+	home *doc.Actor // country of the institutions an article names no country for; nil for none
+}
+
+// isCountryCode reports whether s has the form of a country code: three
+// letters.
+func isCountryCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, r := range s {
+		if !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// homeCountry returns the country of a --country option: a CAMEO/ISO-3
+// country code of the knowledge base ("GBR"), or nil for "".
+func (a *analyzer) homeCountry(code string) (*doc.Actor, error) {
+	if code == "" {
+		return nil, nil
+	}
+	e := a.kb.Entry(strings.ToUpper(code))
+	if e == nil || e.Kind != actors.Country {
+		return nil, fmt.Errorf("--country %q: not a country code of the actor knowledge base (say GBR, USA, RUS; dyad dict resolve NAME shows a country's code)", code)
+	}
+	ha := coref.ToDoc(e.Actor(time.Now()))
+	return &ha, nil
 }
 
 var (
@@ -85,23 +122,24 @@ func newAnalyzer() (*analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &analyzer{pipe: p}, nil
+	return &analyzer{pipe: p, kb: kb}, nil
 }
 
 // analyze runs the pipeline on one article and returns its record.
-func (a *analyzer) analyze(ctx context.Context, art source.Article, defaultDate string) (record.Article, *doc.Doc, error) {
-	recs, docs, errs := a.analyzeBatch(ctx, []source.Article{art}, defaultDate)
+func (a *analyzer) analyze(ctx context.Context, art source.Article, def articleDefaults) (record.Article, *doc.Doc, error) {
+	recs, docs, errs := a.analyzeBatch(ctx, []source.Article{art}, def)
 	return recs[0], docs[0], errs[0]
 }
 
 // analyzeBatch runs the pipeline on several articles at once (see
 // pipeline.RunBatch: the same records as analyze, sooner) and returns their
 // records, documents and errors, by article.
-func (a *analyzer) analyzeBatch(ctx context.Context, arts []source.Article, defaultDate string) ([]record.Article, []*doc.Doc, []error) {
+func (a *analyzer) analyzeBatch(ctx context.Context, arts []source.Article, def articleDefaults) ([]record.Article, []*doc.Doc, []error) {
 	docs := make([]*doc.Doc, len(arts))
 	for i, art := range arts {
 		d := doc.New(art.ID, art.Text)
-		d.Published = defaultDate
+		d.Published = def.date
+		d.Home = def.home
 		if !art.Published.IsZero() {
 			d.Published = art.Published.Format("2006-01-02")
 		}

@@ -102,3 +102,52 @@ func TestAnalysisEndToEnd(t *testing.T) {
 		t.Errorf("analyze --all: exit %d, %q", code, stderr)
 	}
 }
+
+// TestExtractCountry checks --country: institutions an article names no
+// country for are that country's, a dateline wins over it, and a bad code
+// is refused with a clear message.
+func TestExtractCountry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every model: skipped with -short")
+	}
+	sources := func(stdout string) []string {
+		var out []string
+		for _, r := range decodeJSONLines(t, stdout) {
+			for _, e := range r["events"].([]any) {
+				for _, a := range e.(map[string]any)["source"].([]any) {
+					a := a.(map[string]any)
+					out = append(out, a["text"].(string)+"="+a["code"].(string))
+				}
+			}
+		}
+		return out
+	}
+	const plain = `{"id":"a","published":"2025-03-31","text":"Police arrested two men outside the stadium on Saturday."}`
+	const wire = `{"id":"b","published":"2025-03-31","text":"KYIV, March 30 (Dyad Wire) - Police arrested two men outside the stadium on Saturday."}`
+	tests := []struct {
+		name, input string
+		args        []string
+		want        string
+	}{
+		{"no country", plain, nil, "Police="},
+		{"country", plain, []string{"--country", "GBR"}, "Police=GBRCOP"},
+		{"dateline first", wire, []string{"--country", "gbr"}, "Police=UKRCOP"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runArticleCmd(t, tc.input, append([]string{"extract"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			if got := strings.Join(sources(stdout), " "); got != tc.want {
+				t.Errorf("event sources %q, want %q", got, tc.want)
+			}
+		})
+	}
+	for _, bad := range []string{"XX", "ZZZ"} {
+		code, _, stderr := runArticleCmd(t, plain, "extract", "--country", bad)
+		if code == 0 || !strings.Contains(stderr, "--country") {
+			t.Errorf("--country %s: exit %d, stderr %q; want an error about --country", bad, code, stderr)
+		}
+	}
+}

@@ -66,12 +66,14 @@ the others go on.`,
 // analyzeOptions control the analysis of stored articles.
 type analyzeOptions struct {
 	date    string // publication date for undated articles
+	country string // country code for institutions an article names no country for
 	workers int
 	all     bool
 }
 
 func (o *analyzeOptions) addFlags(c *cobra.Command) {
 	c.Flags().StringVar(&o.date, "date", "", "publication date (YYYY-MM-DD) for undated articles (default today)")
+	c.Flags().StringVar(&o.country, "country", "", "country code (GBR, USA, ...) of the institutions an article names no country for")
 	c.Flags().IntVar(&o.workers, "analyze-workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 }
 
@@ -107,6 +109,9 @@ func analyzeStored(ctx context.Context, g *globals, st *store.SQLite, opts analy
 	} else {
 		opts.date = time.Now().UTC().Format("2006-01-02")
 	}
+	if opts.country != "" && !isCountryCode(opts.country) {
+		return sum, fmt.Errorf("--country %q: want a three-letter country code such as GBR", opts.country)
+	}
 	total, err := st.CountUnanalyzed(ctx)
 	if err != nil || total == 0 {
 		return sum, err
@@ -115,6 +120,11 @@ func analyzeStored(ctx context.Context, g *globals, st *store.SQLite, opts analy
 	if err != nil {
 		return sum, err
 	}
+	home, err := an.homeCountry(opts.country)
+	if err != nil {
+		return sum, err
+	}
+	def := articleDefaults{date: opts.date, home: home}
 	workers := max(opts.workers, 1)
 	var bar *progressbar.ProgressBar
 	if !g.quiet && isTerminalWriter(g.stderr) {
@@ -156,7 +166,7 @@ func analyzeStored(ctx context.Context, g *globals, st *store.SQLite, opts analy
 					for _, a := range arts[i:min(i+extractBatch, len(arts))] {
 						batch = append(batch, a.Article)
 					}
-					rs, _, errs := an.analyzeBatch(ctx, batch, opts.date)
+					rs, _, errs := an.analyzeBatch(ctx, batch, def)
 					for k, err := range errs {
 						if err != nil {
 							if bar != nil {

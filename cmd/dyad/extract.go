@@ -18,7 +18,7 @@ import (
 )
 
 func newExtractCmd(g *globals) *cobra.Command {
-	var date string
+	var date, country string
 	var workers int
 	c := &cobra.Command{
 		Use:   "extract [FILE ...]",
@@ -31,8 +31,12 @@ with offsets in Unicode code points into the text (see CONTRACT.md).
 The id of an article is the id of its JSON line, or the file name for a
 text or HTML file. --date gives the publication date of articles whose input
 has none; it anchors the actors' roles ("the Russian president") and the
-dates of events.`,
+dates of events. --country gives the country whose institutions ("the
+government", "police", "the army") an article means when it names none,
+such as GBR for a British outlet; a dateline ("KYIV (Reuters) -") takes
+precedence.`,
 		Example: `  dyad extract --date 2025-03-31 examples/kremlin-ceasefire.txt
+  dyad extract --country GBR bbc-politics/
   dyad extract examples/wire.jsonl | jq '.entities[] | [.text, .actor.code]'
   cat articles.jsonl | dyad extract > records.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,10 +45,14 @@ dates of events.`,
 					return fmt.Errorf("--date %q: want YYYY-MM-DD", date)
 				}
 			}
-			return runExtract(cmd.Context(), g, args, date, workers)
+			if country != "" && !isCountryCode(country) {
+				return fmt.Errorf("--country %q: want a three-letter country code such as GBR", country)
+			}
+			return runExtract(cmd.Context(), g, args, date, country, workers)
 		},
 	}
 	c.Flags().StringVar(&date, "date", "", "publication date (YYYY-MM-DD) for articles that have none")
+	c.Flags().StringVar(&country, "country", "", "country code (GBR, USA, ...) of the institutions an article names no country for")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	return c
 }
@@ -55,7 +63,7 @@ type extractJob struct {
 	art source.Article
 }
 
-func runExtract(ctx context.Context, g *globals, args []string, date string, workers int) error {
+func runExtract(ctx context.Context, g *globals, args []string, date, country string, workers int) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
@@ -63,6 +71,11 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 	if err != nil {
 		return err
 	}
+	home, err := an.homeCountry(country)
+	if err != nil {
+		return err
+	}
+	def := articleDefaults{date: date, home: home}
 	inputs, errs := source.Expand(ctx, args)
 	failed := 0
 	for _, e := range errs {
@@ -121,7 +134,7 @@ func runExtract(ctx context.Context, g *globals, args []string, date string, wor
 				for _, j := range batch {
 					arts = append(arts, j.art)
 				}
-				recs, _, errs := an.analyzeBatch(ctx, arts, date)
+				recs, _, errs := an.analyzeBatch(ctx, arts, def)
 				for i, j := range batch {
 					if err := errs[i]; err != nil {
 						mu.Lock()

@@ -4,7 +4,7 @@ package actors
 // one office holder: "the government" of a place is one body, while "the
 // president" is a person to be found.
 var institutions = map[string]bool{
-	"government": true, "governments": true, "authorities": true, "administration": true,
+	"government": true, "authorities": true, "administration": true,
 	"police": true, "army": true, "military": true, "troops": true, "forces": true, "navy": true,
 	"officials": true, "ministry": true, "parliament": true, "court": true, "courts": true,
 	"judiciary": true, "prosecutors": true, "protesters": true, "demonstrators": true,

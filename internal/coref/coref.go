@@ -379,7 +379,8 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 	}
 	if !ok {
 		// "the government" in wire copy from "MOSCOW, March 31 -" is the
-		// government of the place the dateline names.
+		// government of the place the dateline names (or of the article's
+		// home country).
 		if a, ok = r.describeAt(d, m, date); !ok {
 			return -1
 		}
@@ -390,10 +391,11 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 
 // describeAt describes mention m, headed by a noun for an institution
 // (actors.Institution) and naming no country ("the government", "the
-// army"), as that institution of the dateline's place.
+// army"), as that institution of the article's place (doc.Doc.Place: its
+// dateline, else its home country).
 // The actor keeps the mention's words for its name.
 func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time) (actors.Actor, bool) {
-	place, ok := d.Dateline()
+	place, ok := d.Place()
 	if !ok || !actors.Institution(strings.ToLower(d.Tokens[m.Last-1].Form)) {
 		return actors.Actor{}, false
 	}
@@ -410,7 +412,7 @@ func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time) (actors
 	if len(ws) == 0 {
 		return actors.Actor{}, false
 	}
-	a, ok := r.kb.Describe(append([]string{place.Actor.Name}, ws...), date)
+	a, ok := r.kb.Describe(append(strings.Fields(place), ws...), date)
 	if !ok || a.Kind == actors.Person || a.Sector == "" {
 		return actors.Actor{}, false
 	}

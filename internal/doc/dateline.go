@@ -39,6 +39,19 @@ func (d *Doc) Dateline() (Entity, bool) {
 	return Entity{}, false
 }
 
+// Place returns the name of the place whose institutions an article's
+// "the government", "police" or "the army" are when it names no country:
+// the place of its dateline, else its Home country.
+func (d *Doc) Place() (string, bool) {
+	if e, ok := d.Dateline(); ok {
+		return e.Actor.Name, true
+	}
+	if d.Home != nil && d.Home.Name != "" {
+		return d.Home.Name, true
+	}
+	return "", false
+}
+
 // allCaps reports whether w is a word of two letters or more, all capitals.
 func allCaps(w string) bool {
 	n := 0

@@ -54,3 +54,23 @@ func TestDateline(t *testing.T) {
 		})
 	}
 }
+
+// TestPlace prefers the dateline to the home country.
+func TestPlace(t *testing.T) {
+	home := &Actor{ID: "GBR", Name: "United Kingdom", Code: "GBR", Country: "GBR", Kind: "country"}
+	d := New("t", "Police said so.")
+	if p, ok := d.Place(); ok {
+		t.Errorf("no dateline, no home: Place() = %q", p)
+	}
+	d.Home = home
+	if p, ok := d.Place(); !ok || p != "United Kingdom" {
+		t.Errorf("home only: Place() = %q, %v", p, ok)
+	}
+	d = New("t", "MOSCOW, May 1 - Police said so.")
+	d.Home = home
+	d.Tokens = []Token{{Start: 0, End: 6, Form: "MOSCOW"}, {Start: 6, End: 7, Form: ","}}
+	d.Entities = []Entity{{First: 0, Last: 1, Start: 0, End: 6, Label: "LOC", Actor: &Actor{Name: "Moscow", Code: "RUS", Country: "RUS", Kind: "city"}}}
+	if p, ok := d.Place(); !ok || p != "Moscow" {
+		t.Errorf("dateline and home: Place() = %q, %v; want Moscow", p, ok)
+	}
+}

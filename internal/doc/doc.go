@@ -197,6 +197,10 @@ type Doc struct {
 	ID        string
 	Text      string
 	Published string // YYYY-MM-DD, or "" when unknown
+	// Home is the country the article's institutions ("the government",
+	// "police") belong to when it names none: the outlet's country, given
+	// by whoever runs the analysis. Nil when unknown.
+	Home *Actor
 
 	Tokens     []Token
 	MultiWords []MultiWord

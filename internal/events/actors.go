@@ -553,14 +553,17 @@ func (c *coder) resolve(p int, toks []int) (doc.EventActor, bool) {
 
 // describeAtDateline reads a phrase headed by a noun for an institution
 // (actors.Institution: "police", "the army", "officials") that names no
-// country as that institution of the place the article's dateline names
-// ("KYIV (Reuters) -"). The actor keeps
+// country as that institution of the article's place: the place its
+// dateline names ("KYIV (Reuters) -"), else its home country. The actor keeps
 // the phrase's words for its name.
 func (c *coder) describeAtDateline(p int, toks []int) (*doc.Actor, bool) {
 	// The head may be a capitalised common noun the tagger took for a
 	// name ("- Police arrested ..."), but no named entity.
-	if u := c.d.Tokens[p].UPOS; u != "NOUN" && u != "PROPN" || !c.hasDateline || !actors.Institution(strings.ToLower(c.d.Tokens[p].Form)) {
+	if u := c.d.Tokens[p].UPOS; u != "NOUN" && u != "PROPN" || !c.hasPlace || !actors.Institution(strings.ToLower(c.d.Tokens[p].Form)) {
 		return nil, false
+	}
+	if toks[len(toks)-1] != p {
+		return nil, false // "the governments of the rich countries" say whose they are
 	}
 	var ws []string
 	for _, t := range toks {
@@ -576,7 +579,7 @@ func (c *coder) describeAtDateline(p int, toks []int) (*doc.Actor, bool) {
 	if len(ws) == 0 {
 		return nil, false
 	}
-	a, ok := c.describe(append([]string{c.dateline.Actor.Name}, ws...))
+	a, ok := c.describe(append(strings.Fields(c.place), ws...))
 	if !ok || a.Kind == "person" || a.Sector == "" {
 		return nil, false
 	}

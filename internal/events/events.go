@@ -105,17 +105,17 @@ type coder struct {
 	s    *Stage
 	d    *doc.Doc
 	date time.Time
-	// dateline is the place the article's dateline names, if any.
-	dateline    doc.Entity
-	hasDateline bool
-	kids        [][]int // children of each token
-	entityOf    []int   // token → index into d.Entities, or -1
-	mention     []int   // token → index into d.Mentions, or -1
-	times       []timex.Expr
-	timeTok     []int // token of each time expression's first word
-	used        []bool
-	lem         []string
-	cache       map[string]*doc.Actor
+	// place is the name of the article's place (doc.Doc.Place), if any.
+	place    string
+	hasPlace bool
+	kids     [][]int // children of each token
+	entityOf []int   // token → index into d.Entities, or -1
+	mention  []int   // token → index into d.Mentions, or -1
+	times    []timex.Expr
+	timeTok  []int // token of each time expression's first word
+	used     []bool
+	lem      []string
+	cache    map[string]*doc.Actor
 }
 
 func newCoder(s *Stage, d *doc.Doc) *coder {
@@ -145,7 +145,7 @@ func newCoder(s *Stage, d *doc.Doc) *coder {
 	if c.date.IsZero() {
 		c.date = time.Now().UTC()
 	}
-	c.dateline, c.hasDateline = d.Dateline()
+	c.place, c.hasPlace = d.Place()
 	return c
 }
 
