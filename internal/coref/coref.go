@@ -283,6 +283,17 @@ func (r *Resolver) linkName(d *doc.Doc, mi int, info *[]chainInfo, date time.Tim
 			if (e.Actor != nil && d.Chains[ci].Actor != nil && d.Chains[ci].Actor.ID != e.Actor.ID) || !nameCompatible(c.words, ws) {
 				continue
 			}
+			if d.Chains[ci].Actor == nil && e.Actor != nil && e.Actor.ID != "" {
+				// "Clinton" first, then "Hillary Clinton": the full name
+				// tells who the chain is.
+				d.Chains[ci].Actor = e.Actor
+				if e.Actor.Kind == "person" && e.Actor.Name != "" {
+					d.Chains[ci].Name = e.Actor.Name
+				}
+				if e.Actor.Gender != "" {
+					(*info)[ci].gender = e.Actor.Gender
+				}
+			}
 			r.extendName(d, ci, info, ws, m)
 			if (*info)[ci].gender == "" {
 				(*info)[ci].gender = gender

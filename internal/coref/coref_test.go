@@ -241,3 +241,21 @@ func TestDatelineInstitution(t *testing.T) {
 		t.Errorf("mentions resolved to %v, want the government UKRGOV and the president unresolved", got)
 	}
 }
+
+// TestLaterFullName gives a chain begun by a bare surname the actor of the
+// full name that follows ("Clinton" … "Hillary Clinton").
+func TestLaterFullName(t *testing.T) {
+	putin := doc.Actor{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Country: "RUS", Sector: "GOV", Kind: "person", Gender: "m"}
+	d := build(t, "2025-03-31", map[string]doc.Actor{"putin": putin},
+		"[PER Putin/PROPN/nsubj ] spoke/VERB ./PUNCT",
+		"[PER=putin Vladimir/PROPN/nsubj Putin/PROPN ] left/VERB ./PUNCT",
+		"He/PRON/nsubj smiled/VERB ./PUNCT")
+	if err := New(fakeKB{}).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if m.Chain < 0 || d.Chains[m.Chain].Actor == nil || d.Chains[m.Chain].Actor.Code != "RUSGOV" {
+			t.Errorf("%q: chain %d without the actor RUSGOV", d.Text[m.Start:m.End], m.Chain)
+		}
+	}
+}
