@@ -163,6 +163,11 @@ func TestQuotes(t *testing.T) {
 			want: []want{{Content: "Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp", Kind: "mixed", Cue: ":", Speaker: "Baker", NameHas: "Baker"}},
 		},
 		{
+			name: "a speaker the entity tagger missed, named in full later",
+			text: "Pence: Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp.\n\nGovernor Mike Pence spoke in Indianapolis on Sunday.",
+			want: []want{{Content: "Farmer Groups Won’t Be at Summit, Lane Was ‘Mocking’ Union Camp", Kind: "mixed", Cue: ":", Speaker: "Pence", NameHas: "Mike Pence"}},
+		},
+		{
 			name: "relative pronoun speaks for its antecedent",
 			text: `The campaign was led by the Farmers Union of Wessex, which believes the tax will ruin small farms.`,
 			want: []want{{Content: "the tax will ruin small farms", Kind: "indirect", Cue: "believes", Speaker: "which", NameHas: "Farmers Union of Wessex"}},

@@ -290,6 +290,38 @@ func (f *finder) setSpeaker(c *cand, s int) {
 		}
 	}
 	c.Name = b.String()
+	// A name the entity tagger missed here may be found elsewhere in the
+	// article ("Pence: ..." above "Gov. Mike Pence said"): the person
+	// chain whose name ends with the same word gives who it is.
+	if ci := f.personChain(c.Name); ci >= 0 {
+		ch := f.d.Chains[ci]
+		c.Chain, c.Name, c.Actor = ci, ch.Name, ch.Actor
+	}
+}
+
+// personChain returns the one chain with a person's actor whose name ends
+// with the last word of name, or -1 when there is none or more than one.
+func (f *finder) personChain(name string) int {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return -1
+	}
+	last := ws[len(ws)-1]
+	found := -1
+	for ci, ch := range f.d.Chains {
+		if ch.Actor == nil || ch.Actor.Kind != "person" {
+			continue
+		}
+		cw := strings.Fields(ch.Name)
+		if len(cw) == 0 || cw[len(cw)-1] != last {
+			continue
+		}
+		if found >= 0 && f.d.Chains[found].Actor.ID != ch.Actor.ID {
+			return -1 // two people of that name
+		}
+		found = ci
+	}
+	return found
 }
 
 // resolveMention sets the chain, name and actor of c from mention mi.
