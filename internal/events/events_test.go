@@ -137,8 +137,8 @@ func TestNoEvents(t *testing.T) {
 		"The finance minister expects to meet his fiscal rules next year.",
 		"Pensioners in Ruritania received extra payments in December.",
 		"Noise-hit homes near the airport will be bought by the state.",
-		"The Ruritanian crown was trading at 1.32 per euro on Monday.",
-		"The ministry said it would appeal against the ruling of the court.",
+		"Brent crude from Norway was trading at 81 dollars a barrel.",
+		"The French government said it would appeal against the ruling of the court.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
