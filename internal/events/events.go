@@ -88,7 +88,61 @@ func (s *Stage) Code(ctx context.Context, d *doc.Doc) []doc.Event {
 		}
 		out = c.sentence(si, out)
 	}
-	return out
+	return c.dropSportsViolence(out)
+}
+
+// violentRoots are the CAMEO roots of force (coerce, assault, fight, mass
+// violence) that sports reports use for games: "Wales beat France",
+// "stormed to victory", "battled past Davenport".
+var violentRoots = map[string]bool{"17": true, "18": true, "19": true, "20": true}
+
+// dropSportsViolence removes the events of force from a sports report (at
+// least 4 sports words, 1% of its words) and from any sentence with two
+// sports words or a score ("2-1") in it. The sports words are the "sport"
+// lines of the rules file.
+func (c *coder) dropSportsViolence(evs []doc.Event) []doc.Event {
+	if len(c.s.rules.sport) == 0 || len(evs) == 0 {
+		return evs
+	}
+	perSentence := make([]int, len(c.d.Sentences))
+	total, words := 0, 0
+	for _, t := range c.d.Tokens {
+		if t.UPOS == "PUNCT" {
+			continue
+		}
+		words++
+		if c.s.rules.sport[strings.ToLower(t.Form)] || isScore(t.Form) {
+			total++
+			if t.Sentence >= 0 && t.Sentence < len(perSentence) {
+				perSentence[t.Sentence]++
+			}
+		}
+	}
+	sportsDoc := total >= 4 && total*100 >= words
+	kept := evs[:0]
+	for _, e := range evs {
+		sporty := sportsDoc || e.Sentence >= 0 && e.Sentence < len(perSentence) && perSentence[e.Sentence] >= 2
+		if sporty && len(e.CAMEO) >= 2 && violentRoots[e.CAMEO[:2]] {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// isScore reports whether w reads as a score or result: two numbers of at
+// most three digits joined by a hyphen ("2-1", "45-6").
+func isScore(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || len(a) == 0 || len(b) == 0 || len(a) > 3 || len(b) > 3 {
+		return false
+	}
+	for _, r := range a + b {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // published returns the document date, or the zero time.

@@ -250,3 +250,32 @@ func TestRequiresLayers(t *testing.T) {
 		t.Fatalf("Apply on an empty doc: %v, want *doc.MissingLayerError", err)
 	}
 }
+
+// TestSportsReports keeps the language of games out of events of force:
+// in a sports report, or a sentence with a score or two sports words, no
+// assault or fight is coded, while force elsewhere still is.
+func TestSportsReports(t *testing.T) {
+	tests := []struct {
+		name, text string
+		violent    bool // whether an event of roots 17-20 must come out
+	}{
+		{"score in the sentence", "Ruritania stormed past Borduria 3-1 in the cup semi-final.", false},
+		{"sports words in the sentence", "Wales have beaten France in three of their last four games in Paris, and a victory in the cup match would keep their hopes alive.", false},
+		{"sports report", "The coach praised his players after the cup match in Tirana on Sunday. " +
+			"The striker had been injured earlier in the league season. " +
+			"Ruritania have beaten Borduria in three of their last four visits to the capital.", false},
+		{"force near a stadium", "Police attacked protesters outside the stadium in Minsk.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, got := events(t, tc.text)
+			violent := false
+			for _, e := range d.Events {
+				violent = violent || violentRoots[e.CAMEO[:2]]
+			}
+			if violent != tc.violent {
+				t.Errorf("events %q: violent %v, want %v", got, violent, tc.violent)
+			}
+		})
+	}
+}

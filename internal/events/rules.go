@@ -102,6 +102,9 @@ type Rules struct {
 	frames map[string][]Frame
 	derive map[string]map[string]string
 	light  map[string]bool
+	// sport holds the lower-case words that mark a sports report (see
+	// the "sport" lines of the rules file).
+	sport map[string]bool
 	// forms maps inflected forms of the rule lemmas back to them, for
 	// tokens whose lemma the tagger got wrong ("blamed" → "blam").
 	forms map[string]string
@@ -153,6 +156,7 @@ func LoadRules(fsys fs.FS, path string) (*Rules, error) {
 		frames: map[string][]Frame{},
 		derive: map[string]map[string]string{},
 		light:  map[string]bool{},
+		sport:  map[string]bool{},
 	}
 	var errs []error
 	if err := rs.loadCodes(); err != nil {
@@ -275,6 +279,10 @@ func (rs *Rules) parse(file string, b []byte) []error {
 		case "light":
 			for _, w := range f[1:] {
 				rs.light[w] = true
+			}
+		case "sport":
+			for _, w := range f[1:] {
+				rs.sport[strings.ToLower(w)] = true
 			}
 		case "frame":
 			if len(f) < 3 || len(f) > 4 {
