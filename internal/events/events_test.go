@@ -139,6 +139,7 @@ func TestNoEvents(t *testing.T) {
 		"Noise-hit homes near the airport will be bought by the state.",
 		"Brent crude from Norway was trading at 81 dollars a barrel.",
 		"The French government said it would appeal against the ruling of the court.",
+		"The Swedish carmaker returned to profit in 2004 after two years of losses.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
