@@ -140,6 +140,9 @@ func TestNoEvents(t *testing.T) {
 		"Brent crude from Norway was trading at 81 dollars a barrel.",
 		"The French government said it would appeal against the ruling of the court.",
 		"The Swedish carmaker returned to profit in 2004 after two years of losses.",
+		"The Canadian film beat the French entry to the top award in Berlin.",
+		"The Swedish band hit the charts in Germany in 2002.",
+		"The Japanese director will start to shoot the film in Kenya next year.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
