@@ -143,6 +143,9 @@ func TestNoEvents(t *testing.T) {
 		"The Canadian film beat the French entry to the top award in Berlin.",
 		"The Swedish band hit the charts in Germany in 2002.",
 		"The Japanese director will start to shoot the film in Kenya next year.",
+		"The Korean firm released a new handset and a software update on Monday.",
+		"The Finnish operator offers broadband and music downloads to Swedish customers.",
+		"The German service allows users in France to make free calls.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
