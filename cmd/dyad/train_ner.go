@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -65,36 +65,13 @@ reproducible). Dev F1 is printed after every iteration of every run.`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := m.Save(f); err != nil {
-				f.Close()
-				return fmt.Errorf("writing %s: %w", out, err)
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			rf, err := os.Open(out)
-			if err != nil {
-				return err
-			}
-			defer rf.Close()
-			q, err := ner.Read(rf, kb)
-			if err != nil {
-				return fmt.Errorf("reading back %s: %w", out, err)
-			}
-			st, err := os.Stat(out)
+			q, size, err := saveAndReload(out, m.Save, func(r io.Reader) (*ner.Model, error) { return ner.Read(r, kb) })
 			if err != nil {
 				return err
 			}
 			s := ner.Evaluate(q, dev, devPOS)
 			fmt.Fprintf(w, "wrote %s (%.1f MB); saved model dev P %.2f R %.2f F1 %.2f; %.0fs in all\n",
-				out, float64(st.Size())/1e6, s.Precision, s.Recall, s.F1, time.Since(start).Seconds())
+				out, float64(size)/1e6, s.Precision, s.Recall, s.F1, time.Since(start).Seconds())
 			return nil
 		},
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,34 +112,14 @@ printed after every iteration and the best iteration is kept.
 			full := p.Features()
 			p = p.Prune(prune)
 			fmt.Fprintf(w, "pruned weights of magnitude at most %g: %d of %d features left\n", prune, p.Features(), full)
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := p.Save(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
 			// Score the model as it was written: the weights are quantised.
-			rf, err := os.Open(out)
+			q, size, err := saveAndReload(out, p.Save, depparse.Read)
 			if err != nil {
 				return err
 			}
-			defer rf.Close()
-			q, err := depparse.Read(rf)
-			if err != nil {
-				return err
-			}
-			st, _ := os.Stat(out)
 			s := q.Evaluate(devTrees)
 			fmt.Fprintf(w, "wrote %s (%d features, %.1f MB); saved model dev UAS %.2f LAS %.2f; %.0fs in all\n",
-				out, q.Features(), float64(st.Size())/1e6, s.UAS, s.LAS, time.Since(start).Seconds())
+				out, q.Features(), float64(size)/1e6, s.UAS, s.LAS, time.Since(start).Seconds())
 			return nil
 		},
 	}

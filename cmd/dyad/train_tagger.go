@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -47,38 +45,15 @@ and for the saved model. The same data and seed give the same file.`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := m.Save(f); err != nil {
-				f.Close()
-				return fmt.Errorf("writing %s: %w", out, err)
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
 			// Score the model as it was written.
-			rf, err := os.Open(out)
-			if err != nil {
-				return err
-			}
-			defer rf.Close()
-			q, err := tagger.Read(rf)
-			if err != nil {
-				return fmt.Errorf("reading back %s: %w", out, err)
-			}
-			st, err := os.Stat(out)
+			q, size, err := saveAndReload(out, m.Save, tagger.Read)
 			if err != nil {
 				return err
 			}
 			s := tagger.Evaluate(q, dev)
 			in := q.Info()
 			fmt.Fprintf(w, "wrote %s (%d features, %d weights, %.1f MB); saved model dev UPOS %.2f XPOS %.2f lemma %.2f; %.0fs in all\n",
-				out, in.Features, in.Weights, float64(st.Size())/1e6, s.UPOS, s.XPOS, s.Lemma, time.Since(start).Seconds())
+				out, in.Features, in.Weights, float64(size)/1e6, s.UPOS, s.XPOS, s.Lemma, time.Since(start).Seconds())
 			return nil
 		},
 	}
