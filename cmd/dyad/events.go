@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -55,16 +54,10 @@ and RUSMIL); --root is a CAMEO root (two digits, 01 to 20); --since and
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetEscapeHTML(false)
-				for _, r := range rows {
-					out := map[string]any{"article": r.ArticleID, "title": r.Title, "published": r.Published,
+				return writeJSONLines(g.stdout, rows, func(r store.EventRow) any {
+					return map[string]any{"article": r.ArticleID, "title": r.Title, "published": r.Published,
 						"event": r.Event, "sentence_text": r.Sentence}
-					if err := enc.Encode(out); err != nil {
-						return err
-					}
-				}
-				return nil
+				})
 			}
 			if len(rows) == 0 {
 				fmt.Fprintln(g.stderr, "no events")

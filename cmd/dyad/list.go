@@ -1,11 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/dyad-news/dyad/internal/store"
 )
 
 func newListCmd(g *globals) *cobra.Command {
@@ -40,14 +41,7 @@ same fields as show --json without the text.`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetEscapeHTML(false)
-				for _, a := range articles {
-					if err := enc.Encode(toArticleJSON(a)); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(g.stdout, articles, func(a store.StoredArticle) any { return toArticleJSON(a) })
 			}
 			if len(articles) == 0 {
 				fmt.Fprintln(g.stderr, "no articles")

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -176,4 +177,17 @@ func humanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
+}
+
+// writeJSONLines writes one JSON object per row, converted by conv, with
+// HTML characters left as they are.
+func writeJSONLines[T any](w io.Writer, rows []T, conv func(T) any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range rows {
+		if err := enc.Encode(conv(r)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -43,16 +42,10 @@ ignored) or the start of the speaker's actor code (RUSGOV, RUS).`,
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetEscapeHTML(false)
-				for _, r := range rows {
-					out := map[string]any{"article": r.ArticleID, "title": r.Title, "published": r.Published,
+				return writeJSONLines(g.stdout, rows, func(r store.QuoteRow) any {
+					return map[string]any{"article": r.ArticleID, "title": r.Title, "published": r.Published,
 						"quote": r.Quote, "context": r.Context}
-					if err := enc.Encode(out); err != nil {
-						return err
-					}
-				}
-				return nil
+				})
 			}
 			if len(rows) == 0 {
 				fmt.Fprintln(g.stderr, "no quotes")
