@@ -90,6 +90,7 @@ func (r *Resolver) Annotate(d *doc.Doc) error {
 	d.Chains = nil
 	var info []chainInfo
 	quoted := quotedTokens(d)
+	place, _ := d.Place() // "" for none
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
 		m.Chain = -1
@@ -97,7 +98,7 @@ func (r *Resolver) Annotate(d *doc.Doc) error {
 		case doc.MentionName:
 			m.Chain = r.linkName(d, mi, &info, date)
 		case doc.MentionNominal:
-			m.Chain = r.linkNominal(d, mi, &info, date)
+			m.Chain = r.linkNominal(d, mi, &info, date, place)
 		case doc.MentionPronoun:
 			m.Chain = r.linkPronoun(d, mi, info, quoted)
 		}
@@ -357,7 +358,9 @@ func nameCompatible(a, b []string) bool {
 	return short[0] == long[0] || strings.TrimSuffix(short[0], ".") == long[0][:1]
 }
 
-func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.Time) int {
+// linkNominal links definite description mi; place is the article's place
+// (doc.Doc.Place), "" for none.
+func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.Time, place string) int {
 	m := d.Mentions[mi]
 	ws := r.words(d, m)
 	a, ok := r.kb.Describe(ws, date)
@@ -392,7 +395,7 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 		// "the government" in wire copy from "MOSCOW, March 31 -" is the
 		// government of the place the dateline names (or of the article's
 		// home country).
-		if a, ok = r.describeAt(d, m, date); !ok {
+		if a, ok = r.describeAt(d, m, date, place); !ok {
 			return -1
 		}
 	}
@@ -405,9 +408,8 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 // army"), as that institution of the article's place (doc.Doc.Place: its
 // dateline, else its home country).
 // The actor keeps the mention's words for its name.
-func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time) (actors.Actor, bool) {
-	place, ok := d.Place()
-	if !ok || !actors.Institution(strings.ToLower(d.Tokens[m.Last-1].Form)) {
+func (r *Resolver) describeAt(d *doc.Doc, m doc.Mention, date time.Time, place string) (actors.Actor, bool) {
+	if place == "" || !actors.Institution(strings.ToLower(d.Tokens[m.Last-1].Form)) {
 		return actors.Actor{}, false
 	}
 	var ws []string
