@@ -111,7 +111,7 @@ func newAnalyzer() (*analyzer, error) {
 	}
 	evStage := events.New(evRules, kb)
 	p, err := pipeline.New(
-		tokenize.Stage{},
+		tokenize.Stage{Options: tokenize.Options{Lines: tokenize.LinesAuto}},
 		tm,
 		pm,
 		entities.New(nm, kb),

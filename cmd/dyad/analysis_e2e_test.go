@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,46 @@ func TestExtractCountry(t *testing.T) {
 		if code == 0 || !strings.Contains(stderr, "--country") {
 			t.Errorf("--country %s: exit %d, stderr %q; want an error about --country", bad, code, stderr)
 		}
+	}
+}
+
+// TestExtractLineBreaks checks that extract reads a line without a full stop
+// (a headline) as a sentence of its own when the article has one paragraph
+// per line, and reads hard-wrapped text across its line breaks.
+func TestExtractLineBreaks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every model: skipped with -short")
+	}
+	tests := []struct {
+		name, text string
+		want       string // the sentence of the only event
+	}{
+		{"headline line", "Two men held in London\nPolice arrested two men outside parliament on Saturday.\nThe two were released later.\nNo charges were brought.",
+			"Police arrested two men outside parliament on Saturday."},
+		{"wrapped lines", "Protesters gathered on Saturday, and in the evening police\narrested two men outside the\nparliament after a scuffle.\nthe men were released later\nwithout charge.",
+			"Protesters gathered on Saturday, and in the evening police\narrested two men outside the\nparliament after a scuffle."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in, err := json.Marshal(map[string]string{"id": "a", "published": "2025-03-31", "text": tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runArticleCmd(t, string(in), "extract", "--country", "GBR")
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			var got []string
+			for _, r := range decodeJSONLines(t, stdout) {
+				for _, e := range r["events"].([]any) {
+					s := e.(map[string]any)["sentence"].(map[string]any)
+					runes := []rune(tc.text)
+					got = append(got, string(runes[int(s["start"].(float64)):int(s["end"].(float64))]))
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("event sentences %q, want [%q]", got, tc.want)
+			}
+		})
 	}
 }

@@ -291,7 +291,7 @@ func (t *tokenizer) periodEnds(i, j int) bool {
 		}
 		k += n
 	}
-	if k >= len(text) || breaks >= 2 || breaks == 1 && t.opts.LineBreaksEndSentences {
+	if k >= len(text) || breaks >= 2 || breaks == 1 && t.opts.Lines == LinesEnd {
 		return true
 	}
 	if k == ws {

@@ -14,11 +14,16 @@
 // "9am") are split off. The period of an abbreviation that also ends a
 // sentence is a word of its own ("... the U.S." → "U.S" "."), as in EWT.
 //
-// Sentences: with Options.LineBreaksEndSentences each line is one sentence.
-// Otherwise blank lines end paragraphs (and sentences), and inside a
+// Sentences: blank lines end paragraphs (and sentences), and inside a
 // paragraph rules plus a small linear model trained on EWT train decide
 // where sentences end, including after quotations ('"We are ready." He
 // left.' is two sentences; '"... relations," Peskov stated.' is one).
+// Options.Lines says what a single line break means: whitespace (LinesSoft,
+// for hard-wrapped prose), the end of a sentence that may itself hold
+// several (LinesEnd, for one paragraph or one sentence per line and
+// headlines without a full stop), or either, chosen by looking at the text
+// (LinesAuto, see Wrapped). With Options.LineBreaksEndSentences each line is
+// exactly one sentence (text split into sentences beforehand).
 //
 // The word lists and the boundary model in data/ are derived from the EWT
 // train split only (see the comments in each file, and

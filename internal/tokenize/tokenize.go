@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,12 +10,60 @@ import (
 
 // Options controls tokenisation.
 type Options struct {
-	// LineBreaksEndSentences makes every line break end a sentence (input
-	// with one sentence per line, as `dyad parse --in text` receives): each
-	// non-empty line is then exactly one sentence. When false only blank
-	// lines (paragraph breaks) force a sentence end; single line breaks are
-	// whitespace and sentences are found by the sentence splitter.
+	// LineBreaksEndSentences makes every non-empty line exactly one
+	// sentence (input split into sentences beforehand); it overrides Lines.
 	LineBreaksEndSentences bool
+	// Lines says what a single line break means when
+	// LineBreaksEndSentences is false. Blank lines always end paragraphs.
+	Lines Lines
+}
+
+// Lines is the meaning of a single line break in the input.
+type Lines uint8
+
+const (
+	// LinesSoft: a single line break is whitespace, and the sentence
+	// splitter finds the sentences of each paragraph (prose separated by
+	// blank lines, hard-wrapped or not).
+	LinesSoft Lines = iota
+	// LinesEnd: every line break ends a sentence, and the sentence splitter
+	// also splits inside each line (one sentence or one paragraph per line,
+	// headlines without a full stop).
+	LinesEnd
+	// LinesAuto: LinesSoft when the text looks hard-wrapped (most lines
+	// end in mid-sentence and the next begins in lower case), else
+	// LinesEnd.
+	LinesAuto
+)
+
+// Wrapped reports whether text looks hard-wrapped: at least three line
+// breaks between non-blank lines, of which at least 30% are followed by a
+// line that begins in lower case and at most half follow a line that ends
+// like a sentence (. ! ? or a closing quotation mark or bracket). Text with
+// one sentence or one paragraph per line has few lines of either kind.
+func Wrapped(text string) bool {
+	n, lower, final := 0, 0, 0
+	prev := ""
+	for len(text) > 0 {
+		line := text
+		if k := strings.IndexByte(text, '\n'); k >= 0 {
+			line, text = text[:k], text[k+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
+		if line != "" && prev != "" {
+			n++
+			if r, _ := utf8.DecodeRuneInString(line); unicode.IsLower(r) {
+				lower++
+			}
+			if r, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune(".!?\"'”’)]…", r) {
+				final++
+			}
+		}
+		prev = line
+	}
+	return n >= 3 && 10*lower >= 3*n && 2*final <= n
 }
 
 // kind classifies a word for the sentence splitter.
@@ -43,6 +92,14 @@ const (
 // in the length of text.
 func Tokenize(id, text string, opts Options) *doc.Doc {
 	d := doc.New(id, text)
+	if opts.LineBreaksEndSentences {
+		opts.Lines = LinesEnd
+	} else if opts.Lines == LinesAuto {
+		opts.Lines = LinesSoft
+		if !Wrapped(text) {
+			opts.Lines = LinesEnd
+		}
+	}
 	t := tokenizer{text: text, opts: opts, d: d, model: splitter}
 	t.run()
 	d.Mark(doc.LayerTokens, doc.LayerSentences)
@@ -146,7 +203,7 @@ func (t *tokenizer) run() {
 
 // lineBreak handles the breaks-th consecutive line break.
 func (t *tokenizer) lineBreak(breaks int) {
-	if t.opts.LineBreaksEndSentences || breaks >= 2 {
+	if t.opts.Lines == LinesEnd || breaks >= 2 {
 		t.endUnit()
 	}
 	if breaks >= 2 {

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -340,4 +341,82 @@ func FuzzTokenize(f *testing.F) {
 		d := Tokenize("fuzz", text, Options{LineBreaksEndSentences: lines})
 		checkInvariants(t, d)
 	})
+}
+
+func TestLines(t *testing.T) {
+	wrapped := "The ministers met in Vienna on Monday and agreed that the talks\n" +
+		"would resume next week, a spokesman said. He added that the\n" +
+		"delegations had made progress on the question of sanctions\n" +
+		"relief.\n"
+	paragraphs := "Talks resume in Vienna\n" +
+		"The ministers met on Monday. They agreed to meet again.\n" +
+		"A spokesman said progress had been made.\n" +
+		"Sanctions remain\n"
+	tests := []struct {
+		name  string
+		text  string
+		lines Lines
+		want  []string // the sentences' words joined by spaces
+	}{
+		{"soft joins lines", paragraphs, LinesSoft, []string{
+			"Talks resume in Vienna The ministers met on Monday .",
+			"They agreed to meet again .",
+			"A spokesman said progress had been made .",
+			"Sanctions remain"}},
+		{"end splits at lines and inside them", paragraphs, LinesEnd, []string{
+			"Talks resume in Vienna",
+			"The ministers met on Monday .",
+			"They agreed to meet again .",
+			"A spokesman said progress had been made .",
+			"Sanctions remain"}},
+		{"auto reads paragraph lines as ends", paragraphs, LinesAuto, []string{
+			"Talks resume in Vienna",
+			"The ministers met on Monday .",
+			"They agreed to meet again .",
+			"A spokesman said progress had been made .",
+			"Sanctions remain"}},
+		{"auto reads wrapped text as soft", wrapped, LinesAuto, []string{
+			"The ministers met in Vienna on Monday and agreed that the talks would resume next week , a spokesman said .",
+			"He added that the delegations had made progress on the question of sanctions relief ."}},
+		{"end breaks wrapped text", wrapped, LinesEnd, []string{
+			"The ministers met in Vienna on Monday and agreed that the talks",
+			"would resume next week , a spokesman said .",
+			"He added that the",
+			"delegations had made progress on the question of sanctions",
+			"relief ."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Tokenize("t", tc.text, Options{Lines: tc.lines})
+			var got []string
+			for i := range d.Sentences {
+				got = append(got, strings.Join(d.Words(i), " "))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("sentences\n got %q\nwant %q", got, tc.want)
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
+
+func TestWrapped(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"one line only, in lower case\n", false},
+		{"a\nb\nc\n", false}, // two breaks between lines are too little evidence
+		{"The talks\nwould resume\nnext week\nin Vienna.\n", true},
+		{"Talks resume.\nMinisters met.\nThey agreed.\nNo deal yet\n", false},
+		{"Headline without a stop\nFirst paragraph here.\nSecond one here.\nthird begins in lower case\n", false},
+		{"the talks\n\nwould resume\n\nnext week\n\nin Vienna\n", false}, // blank lines: paragraphs, not wraps
+		{"The talks\r\nwould resume\r\nnext week\r\nin Vienna.\r\n", true},
+	}
+	for _, tc := range tests {
+		if got := Wrapped(tc.text); got != tc.want {
+			t.Errorf("Wrapped(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }

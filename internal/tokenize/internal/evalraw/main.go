@@ -25,15 +25,22 @@ func main() {
 	gold := flag.String("gold", "", "gold CoNLL-U file to rebuild the raw text from")
 	layout := flag.String("layout", "lines", "with -gold: lines (one sentence per line) or paragraphs")
 	textOut := flag.String("text", "", "also write the raw text to this file")
-	lines := flag.Bool("lines", false, "with a text file: every line break ends a sentence")
+	lines := flag.Bool("lines", false, "with a text file: every line is one sentence")
+	mode := flag.String("mode", "soft", "with a text file and without -lines: what a line break means: soft, end or auto")
 	flag.Parse()
-	if err := run(*gold, *layout, *textOut, *lines, flag.Args()); err != nil {
+	modes := map[string]tokenize.Lines{"soft": tokenize.LinesSoft, "end": tokenize.LinesEnd, "auto": tokenize.LinesAuto}
+	m, ok := modes[*mode]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "evalraw: unknown -mode %q (want soft, end or auto)\n", *mode)
+		os.Exit(2)
+	}
+	if err := run(*gold, *layout, *textOut, *lines, m, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "evalraw:", err)
 		os.Exit(1)
 	}
 }
 
-func run(gold, layout, textOut string, lines bool, args []string) error {
+func run(gold, layout, textOut string, lines bool, mode tokenize.Lines, args []string) error {
 	var text string
 	switch {
 	case gold != "":
@@ -68,7 +75,7 @@ func run(gold, layout, textOut string, lines bool, args []string) error {
 			return err
 		}
 	}
-	d := tokenize.Tokenize("raw", text, tokenize.Options{LineBreaksEndSentences: lines})
+	d := tokenize.Tokenize("raw", text, tokenize.Options{LineBreaksEndSentences: lines, Lines: mode})
 	return tokenize.WriteCoNLLU(os.Stdout, d)
 }
 
