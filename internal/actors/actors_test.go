@@ -506,3 +506,43 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 		}
 	}
 }
+
+// TestResolveOtherGivenName checks that a surname preceded by another
+// person's given name is not read as the known person with that surname,
+// while titles, honorifics and the person's own given names still are.
+func TestResolveOtherGivenName(t *testing.T) {
+	kb, err := WithUserDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, notID, wantID string // wantID "" when another person is meant
+	}{
+		{"Paul Flynn", "michael-flynn", ""},
+		{"Cherie Blair", "tony-blair", ""},
+		{"Melania Trump", "donald-trump", ""},
+		{"Flynn", "", "michael-flynn"},
+		{"Michael Flynn", "", "michael-flynn"},
+		{"Tony Blair", "", "tony-blair"},
+		{"Mr Blair", "", "tony-blair"},
+		{"Prime Minister Blair", "", "tony-blair"},
+		{"President-elect Trump", "", "donald-trump"},
+		{"George Bush", "", "george-w-bush"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			for _, id := range []string{tc.notID, tc.wantID} {
+				if id != "" && kb.Entry(id) == nil {
+					t.Skipf("%s is not in the embedded data", id)
+				}
+			}
+			a, ok := kb.Resolve(tc.query, date("2005-03-01"))
+			if tc.wantID != "" && (!ok || a.ID != tc.wantID) {
+				t.Errorf("Resolve(%q) = %q (found %v), want %q", tc.query, a.ID, ok, tc.wantID)
+			}
+			if tc.notID != "" && ok && a.ID == tc.notID {
+				t.Errorf("Resolve(%q) = %q, want someone else", tc.query, a.ID)
+			}
+		})
+	}
+}

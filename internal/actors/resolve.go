@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Resolve finds the entry a name refers to ("Trump", "Vladimir Putin",
@@ -239,9 +240,14 @@ func (kb *KB) Describe(words []string, date time.Time) (Actor, bool) {
 			if person == nil {
 				var hits []hit
 				for _, c := range m.Candidates {
-					hits = append(hits, hit{e: c})
+					if !kb.otherGivenName(matches, m, c, ws) {
+						hits = append(hits, hit{e: c})
+					}
 				}
 				person = pickEntry(hits, date)
+				if person == nil {
+					continue // "Paul Flynn" is not Michael Flynn
+				}
 			}
 		default:
 			if place == nil || placeRank(m.Kind) < placeRank(place.Kind) {
@@ -344,6 +350,48 @@ func (kb *KB) Describe(words []string, date time.Time) (Actor, bool) {
 	return a, true
 }
 
+// otherGivenName reports whether the person match m, read as entry e, is
+// preceded by a given name that none of e's names begins with: "Paul
+// Flynn" and "Cherie Blair" name someone other than the entries "Michael
+// Flynn" and "Tony Blair" that the surname matched. The word before is a
+// given name when the knowledge base lists it as one, or, before a surname
+// alone, when it is a capitalised word that no entry, agent word, title or
+// function word accounts for.
+func (kb *KB) otherGivenName(matches []Match, m Match, e *Entry, ws []string) bool {
+	if m.Start == 0 {
+		return false
+	}
+	i := m.Start - 1
+	w := ws[i]
+	given, covered := false, false
+	for _, g := range matches {
+		if g.Start <= i && i < g.End {
+			covered = true
+			given = given || g.Kind == GivenName && g.End == m.Start
+		}
+	}
+	if !given {
+		lw := strings.TrimSuffix(strings.ToLower(w), ".")
+		if covered || m.End-m.Start != 1 || !isUpperStart(w) || functionWord(lw) || honorifics[lw] {
+			return false
+		}
+		if end, _ := kb.agents.longest(lowerAll(ws), i, false, false); end > i {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false // "President-elect", "J."
+			}
+		}
+	}
+	for _, name := range append([]string{e.Name}, e.Aliases...) {
+		if first, _, _ := strings.Cut(name, " "); strings.EqualFold(first, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // holder finds who holds the office an agent phrase names at a place on a
 // date: by title first ("Chancellor", "Kremlin spokesman", "President of
 // the European Commission"), then by role key.
@@ -434,6 +482,17 @@ func titleCase(ws []string) string {
 
 func isUpperStart(w string) bool {
 	return w != "" && capitalise(w) == w && strings.ToLower(w) != w
+}
+
+// honorifics are titles written before a surname that the agent words
+// need not list ("Lord Blair", "Sheikh Hasina").
+var honorifics = map[string]bool{
+	"sir": true, "lord": true, "lady": true, "dame": true, "baron": true, "baroness": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "sheikh": true, "emir": true,
+	"pope": true, "cardinal": true, "archbishop": true, "bishop": true, "imam": true,
+	"ayatollah": true, "rabbi": true, "rev": true, "reverend": true, "father": true,
+	"prof": true, "professor": true, "gen": true, "col": true, "capt": true, "maj": true,
+	"lt": true, "sgt": true, "miss": true, "mx": true, "messrs": true, "madam": true, "mme": true,
 }
 
 func functionWord(lw string) bool {
