@@ -20,6 +20,7 @@ package coref
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -387,7 +388,7 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 			continue
 		}
 		title := strings.ToLower(c.Actor.Title)
-		if strings.Contains(title, head) || (ok && a.Sector != "" && c.Actor.Sector == a.Sector && sameRole(r.kb, head, c.Actor.Title)) {
+		if holdsTitle(title, ws) || (ok && a.Sector != "" && c.Actor.Sector == a.Sector && sameRole(r.kb, head, c.Actor.Title)) {
 			return ci
 		}
 	}
@@ -401,6 +402,49 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 	}
 	da := ToDoc(a)
 	return r.newChain(d, info, mi, &da, false, true)
+}
+
+// holdsTitle reports whether a description's words ("the prime minister")
+// can name the office of a title ("Prime Minister", lower-cased): the
+// title holds the description's head word, and neither has a word that
+// makes it another office than the other ("Deputy Prime Minister" is not
+// "the prime minister", nor "Prime Minister" "the deputy prime minister").
+func holdsTitle(title string, ws []string) bool {
+	var phrase []string
+	for _, w := range ws {
+		if lw := strings.ToLower(w); !determiners[lw] {
+			phrase = append(phrase, lw)
+		}
+	}
+	if len(phrase) == 0 {
+		return false
+	}
+	head := phrase[len(phrase)-1]
+	tws := strings.Fields(title)
+	at := slices.Index(tws, head)
+	if at < 0 {
+		return strings.Contains(title, head) // "spokes" in "spokesperson"
+	}
+	for _, w := range phrase {
+		if otherOffice[w] && !slices.Contains(tws, w) {
+			return false
+		}
+	}
+	// The words of the title before those it shares with the description.
+	k := len(phrase) - 1
+	for at > 0 && k > 0 && tws[at-1] == phrase[k-1] {
+		at, k = at-1, k-1
+	}
+	return at == 0 || !otherOffice[tws[at-1]]
+}
+
+// determiners are the words of a description that say nothing of the
+// office.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "'s": true, "’s": true}
+
+// otherOffice are words that, before an office, make it another one.
+var otherOffice = map[string]bool{
+	"deputy": true, "vice": true, "assistant": true, "shadow": true, "junior": true, "former": true, "under": true,
 }
 
 // describeAt describes mention m, headed by a noun for an institution

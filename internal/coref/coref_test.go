@@ -259,3 +259,33 @@ func TestLaterFullName(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldsTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		desc  string
+		want  bool
+	}{
+		{"prime minister", "the prime minister", true},
+		{"prime minister", "the minister", true},
+		{"deputy prime minister", "the prime minister", false},
+		{"deputy prime minister", "the deputy prime minister", true},
+		{"deputy prime minister", "the minister", true},
+		{"prime minister", "the deputy prime minister", false},
+		{"foreign minister", "the minister", true},
+		{"foreign minister", "the foreign minister", true},
+		{"president", "the Russian president", true},
+		{"vice president", "the president", false},
+		{"president", "the vice president", false},
+		{"kremlin spokesperson", "the spokes", true},
+		{"foreign secretary", "the home secretary", true}, // the head word decides; the country's offices are the knowledge base's business
+		{"chancellor", "the minister", false},
+		{"shadow chancellor", "the chancellor", false},
+		{"chancellor", "", false},
+	}
+	for _, tc := range tests {
+		if got := holdsTitle(tc.title, strings.Fields(tc.desc)); got != tc.want {
+			t.Errorf("holdsTitle(%q, %q) = %v, want %v", tc.title, tc.desc, got, tc.want)
+		}
+	}
+}
