@@ -395,7 +395,17 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 	if !ok {
 		// "the government" in wire copy from "MOSCOW, March 31 -" is the
 		// government of the place the dateline names (or of the article's
-		// home country).
+		// home country), and "the foreign secretary" its foreign
+		// secretary on the date.
+		if a, ok = r.officeAt(d, m, date, place); ok {
+			for ci := len(d.Chains) - 1; ci >= 0; ci-- {
+				if c := d.Chains[ci].Actor; c != nil && c.ID == a.ID {
+					return ci
+				}
+			}
+			da := ToDoc(a)
+			return r.newChain(d, info, mi, &da, true, false)
+		}
 		if a, ok = r.describeAt(d, m, date, place); !ok {
 			return -1
 		}
@@ -445,6 +455,56 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 // otherOffice are words that, before an office, make it another one.
 var otherOffice = map[string]bool{
 	"deputy": true, "vice": true, "assistant": true, "shadow": true, "junior": true, "former": true, "under": true,
+}
+
+// officeAt resolves mention m, an office with no country ("the foreign
+// secretary", "the chancellor"), to the person who holds that office at
+// the article's place on date. It does not when the sentence or the one
+// before names another country, whose office the mention may well be.
+func (r *Resolver) officeAt(d *doc.Doc, m doc.Mention, date time.Time, place string) (actors.Actor, bool) {
+	if place == "" {
+		return actors.Actor{}, false
+	}
+	var ws []string
+	for t := m.First; t < m.Last; t++ {
+		if tk := d.Tokens[t]; tk.UPOS != "DET" {
+			ws = append(ws, strings.ToLower(tk.Form))
+		}
+	}
+	if len(ws) == 0 {
+		return actors.Actor{}, false
+	}
+	if _, ok := r.kb.Agent(ws...); !ok {
+		return actors.Actor{}, false // "the Tory spokesman": not an office of the place
+	}
+	country := placeCountry(d)
+	sent := d.Tokens[m.First].Sentence
+	for _, e := range d.Entities {
+		es := d.Tokens[e.First].Sentence
+		if es > sent {
+			break
+		}
+		if es >= sent-1 && e.Actor != nil && e.Actor.Country != "" && e.Actor.Country != "IGO" && e.Actor.Country != country {
+			return actors.Actor{}, false
+		}
+	}
+	a, ok := r.kb.Describe(append(strings.Fields(place), ws...), date)
+	if !ok || a.Kind != actors.Person || a.ID == "" {
+		return actors.Actor{}, false
+	}
+	return a, true
+}
+
+// placeCountry is the country code of the article's place (see
+// doc.Doc.Place).
+func placeCountry(d *doc.Doc) string {
+	if e, ok := d.Dateline(); ok {
+		return e.Actor.Country
+	}
+	if d.Home != nil {
+		return d.Home.Country
+	}
+	return ""
 }
 
 // describeAt describes mention m, headed by a noun for an institution

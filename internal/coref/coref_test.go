@@ -289,3 +289,48 @@ func TestHoldsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeAtHome resolves an office with no country ("the foreign
+// secretary") to its holder in the article's home country, unless the
+// sentence or the one before names another country, or the description
+// has words that are no office ("the Tory spokesman").
+func TestOfficeAtHome(t *testing.T) {
+	uk := &doc.Actor{ID: "GBR", Name: "United Kingdom", Code: "GBR", Country: "GBR", Kind: "country"}
+	iran := doc.Actor{ID: "IRN", Name: "Iran", Code: "IRN", Country: "IRN", Kind: "country"}
+	kb := fakeKB{
+		agents: map[string]string{"secretary": "GOV", "foreign secretary": "GOV", "spokesman": "GOV"},
+		describe: func(words []string, date time.Time) (actors.Actor, bool) {
+			switch strings.Join(words, " ") {
+			case "United Kingdom foreign secretary":
+				return actors.Actor{ID: "jack-straw", Name: "Jack Straw", Code: "GBRGOV", Country: "GBR", Sector: "GOV", Kind: actors.Person}, true
+			case "United Kingdom tory spokesman":
+				return actors.Actor{Name: "United Kingdom tory spokesman", Code: "GBRGOV", Country: "GBR", Sector: "GOV", Kind: actors.Agent}, true
+			}
+			return actors.Actor{}, false
+		},
+	}
+	tests := []struct {
+		name  string
+		sents []string
+		want  string
+	}{
+		{"home office", []string{"Talks/NOUN ended/VERB ./PUNCT", "The/DET foreign/ADJ secretary/NOUN/nsubj left/VERB ./PUNCT"},
+			"The foreign secretary→Jack Straw"},
+		{"another country before", []string{"[LOC=iran Iran/PROPN ] talks/NOUN ended/VERB ./PUNCT", "The/DET foreign/ADJ secretary/NOUN/nsubj left/VERB ./PUNCT"},
+			"Iran→Iran; The foreign secretary→?"},
+		{"no office", []string{"The/DET Tory/PROPN spokesman/NOUN/nsubj left/VERB ./PUNCT"},
+			"The Tory spokesman→?"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := build(t, "2005-03-01", map[string]doc.Actor{"iran": iran}, tc.sents...)
+			d.Home = uk
+			if err := New(kb).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			if got := resolved(d); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
