@@ -2,7 +2,9 @@
 // actor: full names and surnames ("Dmitry Peskov" … "Peskov"), titled
 // descriptions resolved through the actor knowledge base on the article's
 // date ("the Russian president" → Vladimir Putin in 2025; "the spokesman" →
-// the spokesperson named before), organisation aliases, and pronouns
+// the spokesperson named before; "the foreign secretary" with no country →
+// the holder of that office at the article's dateline or home country,
+// unless another country was just named), organisation aliases, and pronouns
 // (he, she, they, his, …) resolved to the nearest compatible person or group.
 //
 // It reads the tokens, POS tags, dependencies and resolved entities of a
