@@ -262,7 +262,9 @@ func (r *Resolver) linkName(d *doc.Doc, mi int, info *[]chainInfo, date time.Tim
 	m := d.Mentions[mi]
 	e := d.Entities[m.Entity]
 	ws := r.words(d, m)
-	person := e.Label == "PER"
+	// A name the entity tagger took for a person but the knowledge base
+	// knows as a place ("Africa" opening a sentence) is no person.
+	person := e.Label == "PER" && (e.Actor == nil || !placeKinds[e.Actor.Kind])
 	var gender string
 	if person {
 		ws, gender = r.personName(ws)
@@ -415,6 +417,9 @@ func (r *Resolver) linkNominal(d *doc.Doc, mi int, info *[]chainInfo, date time.
 	da := ToDoc(a)
 	return r.newChain(d, info, mi, &da, false, true)
 }
+
+// placeKinds are the kinds of actor that are places.
+var placeKinds = map[string]bool{"country": true, "region": true, "city": true}
 
 // holdsTitle reports whether a description's words ("the prime minister")
 // can name the office of a title ("Prime Minister", lower-cased): the

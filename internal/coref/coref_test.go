@@ -150,6 +150,11 @@ func TestAnnotate(t *testing.T) {
 			"[ORG=nato NATO/PROPN/nsubj ] met/VERB ./PUNCT",
 			"They/PRON/nsubj agreed/VERB ./PUNCT",
 		}, "NATO→NATO; They→NATO"},
+		{"a place the tagger took for a person is no antecedent of he", "2025-03-31", []string{
+			"[PER=peskov Peskov/PROPN/nsubj ] spoke/VERB ./PUNCT",
+			"[PER=kyiv Kyiv/PROPN/nsubj ] waited/VERB ./PUNCT",
+			"He/PRON/nsubj left/VERB ./PUNCT",
+		}, "Peskov→Dmitry Peskov; Kyiv→Kyiv; He→Dmitry Peskov"},
 		{"courtesy title before the surname", "2025-03-31", []string{
 			"[PER Michael/PROPN/nsubj Howard/PROPN ] spoke/VERB ./PUNCT",
 			"[PER Mr/PROPN/nsubj Howard/PROPN ] left/VERB ./PUNCT",
