@@ -146,6 +146,7 @@ func TestNoEvents(t *testing.T) {
 		"The Korean firm released a new handset and a software update on Monday.",
 		"The Finnish operator offers broadband and music downloads to Swedish customers.",
 		"The German service allows users in France to make free calls.",
+		"The Dutch bank said it had met its main strategic objectives for the year.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
