@@ -24,8 +24,12 @@ func newNerCmd(g *globals) *cobra.Command {
 token; other fields are ignored), sentences separated by blank lines; lines
 that start with -DOCSTART- are copied through, end a sentence and start a
 new document. Within a document, a surname the tagger found in a full name
-("Wang Donghai") is labelled PER where it later stands alone ("Wang");
-without -DOCSTART- lines the whole input is one document.
+("Wang Donghai") is labelled PER where it later stands alone ("Wang"); in a
+sports report, the places and names that stand for teams ("Somerset 83 and
+174", "Leicestershire beat Somerset") are labelled ORG, national sides
+staying LOC; a company named with its legal form ("Cofinec S.A.") is ORG
+there and where it is later named alone. Without -DOCSTART- lines the whole
+input is one document (labelled in parts of 20,000 sentences).
 
 Output: one line per input token, TOKEN<TAB>TAG with tags in IOB2 (B-PER,
 I-PER, O, ...), blank lines where the input had them. Parts of speech come

@@ -68,3 +68,26 @@ func (d *DocTagger) alone(words []string, i int) bool {
 	}
 	return (i == 0 || !startsUpper(words[i-1])) && (i+1 == len(words) || !startsUpper(words[i+1]))
 }
+
+// TagDocument labels the sentences of one document: words[i] and upos[i]
+// are the words and universal parts of speech of sentence i, and
+// labels[i] (of the same length) receives their IOB2 labels. It labels
+// the sentences in order with a DocTagger; then, in a document about
+// sport, it labels ORG the names that stand for teams (sports.go:
+// "Somerset 83 and 174", "Leicestershire beat Somerset"), and in any
+// document the companies named with their legal form and their later
+// mentions (companies.go: "Cofinec S.A.", then "Cofinec"). Both need the
+// whole document: a results table often comes after the report that
+// names its teams.
+func (m *Model) TagDocument(words, upos, labels [][]string) {
+	dt := m.NewDocTagger()
+	for i := range words {
+		var tags []string
+		if i < len(upos) {
+			tags = upos[i]
+		}
+		dt.TagInto(words[i], tags, labels[i])
+	}
+	m.teamsInDocument(words, labels)
+	m.companiesInDocument(words, upos, labels)
+}

@@ -15,7 +15,11 @@ import (
 //   - the entry is of an unambiguous kind: a person named with two words or
 //     more (PER), a country, region or city (LOC), an intergovernmental
 //     organisation, party, news organisation or other organisation (ORG);
-//     metonyms ("the Kremlin"), agent words and given names never override;
+//     agent words and given names never override; a metonym overrides a
+//     type the model gave, but where the model saw no entity only when it
+//     names an institution ("the Federal Reserve", "the FBI", "Treasury
+//     Department", not "the Kremlin") and no capitalised word follows it
+//     ("Fed Cup");
 //   - the phrase matched the entry's name or an alias, not an adjective or
 //     demonym ("Russian" is not an entity);
 //   - the phrase's first word, after a leading "the" that entities leave
@@ -80,13 +84,34 @@ func (m *Model) correct(words []string, labels []int, ms []actors.Match) {
 		}
 		// A metonym ("the Kremlin", "Downing Street") is left to the model
 		// when it saw no entity there (the entities stage adds it from the
-		// knowledge base), but a type it gave is corrected: the seat of a
-		// government stands for an organisation, never a person.
-		if k.Kind == actors.Metonym && m.allO(labels, k.Start, k.End) {
+		// knowledge base), unless it names an institution, but a type it
+		// gave is corrected: the seat of a government stands for an
+		// organisation, never a person.
+		if k.Kind == actors.Metonym && m.allO(labels, k.Start, k.End) && (!institution(k) || k.End < len(words) && startsUpper(words[k.End])) {
 			continue
 		}
 		m.setSpan(labels, k.Start, k.End, b)
 	}
+}
+
+// institution reports whether metonym match k names an institution
+// rather than the building or street that stands for one: its sector is
+// not the government's (the Federal Reserve, the FBI, Congress), or its
+// name says it is a body ("Treasury Department").
+func institution(k actors.Match) bool {
+	if k.Entry == nil {
+		return false
+	}
+	if len(k.Entry.Code) > 3 && !strings.HasSuffix(k.Entry.Code, "GOV") {
+		return true
+	}
+	for _, w := range strings.Fields(k.Entry.Name) {
+		switch w {
+		case "Department", "Ministry", "Council", "Committee", "Agency", "Bureau", "Court", "Parliament", "Assembly":
+			return true
+		}
+	}
+	return false
 }
 
 // allO reports whether words [start, end) are all outside entities.

@@ -27,6 +27,8 @@ func TestCorrect(t *testing.T) {
 		{"longer model entity kept", "Moscow State University", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"},
 		{"adjective is no entity", "a Russian plane", "O O O", "O O O"},
 		{"metonym left to the model", "the Kremlin said", "O O O", "O O O"},
+		{"institution metonym the model missed", "the Federal Reserve and the FBI said", "O O O O O O O", "O B-ORG I-ORG O O B-ORG O"},
+		{"institution metonym in a longer name left alone", "the Fed Cup final", "O O O O", "O O O O"},
 		{"metonym typed as a person", "Kremlin spokesman Dmitry Peskov", "B-PER O B-PER I-PER", "B-ORG O B-PER I-PER"},
 		{"lower case left to the model", "he met vladimir putin", "O O O O", "O O O O"},
 		{"given name and surname", "Abigail Smith spoke", "B-LOC O O", "B-PER I-PER O"},

@@ -14,12 +14,23 @@
 // are the mean of several perceptrons trained on different orders of the
 // data. After the model, a deterministic knowledge-base layer (kbfix.go)
 // labels the names the knowledge base knows unambiguously (people with two
-// words or more, countries, regions, cities, organisations; places written
-// in lower case when five letters or more) and two- or three-word
+// words or more, countries, regions, cities, organisations, institutions
+// a seat of government does not stand for, "the Federal Reserve"; places
+// written in lower case when five letters or more) and two- or three-word
 // capitalised runs that start with a known given name. A DocTagger labels
 // the sentences of a document in order and labels PER a surname that
-// stands alone after the tagger found it in a full name. Output labels are
-// IOB2.
+// stands alone after the tagger found it in a full name. TagDocument
+// labels a whole document: a DocTagger first, then two document-level
+// layers. In a document about sport (sports.go), the names that stand for
+// teams become ORG: places and names in results and table rows ("Somerset
+// 83 and 174", "CHICAGO 71 64 .526"), next to match words ("Leicestershire
+// beat Somerset"), nicknames ("the Blue Jays"), first-class cricket
+// counties, and every other mention of those names except after "in" or
+// "at" and in a dateline; countries stay LOC (national sides are LOC, as
+// in CoNLL-2003). In any document (companies.go), a name before a legal
+// form ("Cofinec S.A.", "Magna International Inc") becomes ORG, and so do
+// its later mentions by the name alone ("Magna"). Model.Entities and
+// TagCoNLL label by document. Output labels are IOB2.
 //
 //	m, err := ner.Load()
 //	if err != nil { ... }
@@ -27,10 +38,9 @@
 //	upos := []string{"PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"}
 //	fmt.Println(m.Tag(words, upos)) // [B-PER I-PER O O B-LOC O]
 //
-//	dt := m.NewDocTagger() // one per document
-//	for _, s := range sentences {
-//		dt.TagInto(s.Words, s.UPOS, s.Labels)
-//	}
+//	// words[i], upos[i], labels[i]: the words, parts of speech and
+//	// labels (to be filled) of sentence i of one document.
+//	m.TagDocument(words, upos, labels)
 package ner
 
 import (
@@ -247,8 +257,9 @@ func (m *Model) Tag(words, upos []string) []string {
 }
 
 // Entities returns the entity mentions of d, with token indices into
-// d.Tokens. It uses the tokens' UPOS when d has the POS layer and tags the
-// words itself otherwise. d must have tokens and sentences.
+// d.Tokens, labelling d as one document (TagDocument). It uses the
+// tokens' UPOS when d has the POS layer and tags the words itself
+// otherwise. d must have tokens and sentences.
 func (m *Model) Entities(d *doc.Doc) ([]Entity, error) {
 	if err := d.Require("ner", doc.LayerTokens, doc.LayerSentences); err != nil {
 		return nil, err
@@ -260,25 +271,30 @@ func (m *Model) Entities(d *doc.Doc) ([]Entity, error) {
 			return nil, fmt.Errorf("ner: %w", err)
 		}
 	}
-	var out []Entity
-	var words, upos, xpos, labels []string
-	dt := m.NewDocTagger()
+	words, upos := make([][]string, len(d.Sentences)), make([][]string, len(d.Sentences))
+	labels := make([][]string, len(d.Sentences))
+	// One backing array each, indexed like d.Tokens.
+	allWords, allUPOS, allLabels := make([]string, len(d.Tokens)), make([]string, len(d.Tokens)), make([]string, len(d.Tokens))
+	var xpos []string
 	for si, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 			return nil, fmt.Errorf("ner: document %q: sentence %d has token range [%d, %d) outside %d tokens", d.ID, si, s.First, s.Last, len(d.Tokens))
 		}
 		n := s.Len()
-		words, upos, labels = resize(words, n), resize(upos, n), resize(labels, n)
+		words[si], upos[si], labels[si] = allWords[s.First:s.Last], allUPOS[s.First:s.Last], allLabels[s.First:s.Last]
 		for i := range n {
-			words[i] = d.Tokens[s.First+i].Form
-			upos[i] = d.Tokens[s.First+i].UPOS
+			words[si][i] = d.Tokens[s.First+i].Form
+			upos[si][i] = d.Tokens[s.First+i].UPOS
 		}
 		if tm != nil {
 			xpos = resize(xpos, n)
-			tm.Tag(words, upos, xpos)
+			tm.Tag(words[si], upos[si], xpos)
 		}
-		dt.TagInto(words, upos, labels)
-		for _, e := range Spans(labels) {
+	}
+	m.TagDocument(words, upos, labels)
+	var out []Entity
+	for si, s := range d.Sentences {
+		for _, e := range Spans(labels[si]) {
 			out = append(out, Entity{Start: s.First + e.Start, End: s.First + e.End, Label: e.Label})
 		}
 	}

@@ -62,10 +62,10 @@ func TestDevF1(t *testing.T) {
 	m, tm := mustLoad(t)
 	sc := Evaluate(m, dev, tagAll(tm, dev))
 	t.Logf("UNER EWT dev: P %.2f R %.2f F1 %.2f (%d gold, %d predicted)", sc.Precision, sc.Recall, sc.F1, sc.Gold, sc.Predicted)
-	// The floor sits just under the embedded model's figure (70.93); the
+	// The floor sits just under the embedded model's figure (71.59); the
 	// goal, 80, is not reached yet.
-	if sc.F1 < 70.5 {
-		t.Errorf("dev F1 %.2f is below the floor 70.5", sc.F1)
+	if sc.F1 < 71.3 {
+		t.Errorf("dev F1 %.2f is below the floor 71.3", sc.F1)
 	}
 }
 
@@ -83,7 +83,7 @@ func TestScorers(t *testing.T) {
 		floor      float64
 		tokens     func(line string) (string, bool)
 	}{
-		{"UNER EWT dev", shareddata.Dir(t, "uner-ewt", "en_ewt-ud-dev.iob2"), 70.5, func(line string) (string, bool) {
+		{"UNER EWT dev", shareddata.Dir(t, "uner-ewt", "en_ewt-ud-dev.iob2"), 71.3, func(line string) (string, bool) {
 			if strings.HasPrefix(line, "#") {
 				return "", false
 			}
@@ -92,7 +92,7 @@ func TestScorers(t *testing.T) {
 			}
 			return strings.Split(line, "\t")[1], true
 		}},
-		{"CoNLL-2003 eng.testa", shareddata.Dir(t, "conll2003", "eng.testa"), 73.0, func(line string) (string, bool) {
+		{"CoNLL-2003 eng.testa", shareddata.Dir(t, "conll2003", "eng.testa"), 84.7, func(line string) (string, bool) {
 			return line, true
 		}},
 	} {
@@ -335,14 +335,25 @@ func TestEntities(t *testing.T) {
 
 func TestTagCoNLL(t *testing.T) {
 	m, tm := mustLoad(t)
-	in := "-DOCSTART- -X- O O\n\nPeter NNP\nvisited x\nParis y\n\n\nHe\n"
-	var out bytes.Buffer
-	if err := TagCoNLL(context.Background(), tm, m, strings.NewReader(in), "in", &out); err != nil {
-		t.Fatal(err)
-	}
-	want := "-DOCSTART- -X- O O\n\nPeter\tB-PER\nvisited\tO\nParis\tB-LOC\n\n\nHe\tO\n"
-	if out.String() != want {
-		t.Errorf("TagCoNLL:\n got %q\nwant %q", out.String(), want)
+	for _, c := range []struct{ name, in, want string }{
+		{"blank lines and -DOCSTART- copied through",
+			"-DOCSTART- -X- O O\n\nPeter NNP\nvisited x\nParis y\n\n\nHe\n",
+			"-DOCSTART- -X- O O\n\nPeter\tB-PER\nvisited\tO\nParis\tB-LOC\n\n\nHe\tO\n"},
+		// The results row, after the headline, makes Leeds a team in the
+		// headline too, but not in the next document.
+		{"documents labelled as wholes",
+			"-DOCSTART-\n\nSOCCER\n-\nLeeds\nwin\nagain\n.\n\nLeeds\n2\nBristol\n1\n\n-DOCSTART-\n\nLeeds\ncouncil\nmet\nin\nBristol\n.\n",
+			"-DOCSTART-\n\nSOCCER\tO\n-\tO\nLeeds\tB-ORG\nwin\tO\nagain\tO\n.\tO\n\nLeeds\tB-ORG\n2\tO\nBristol\tB-ORG\n1\tO\n\n-DOCSTART-\n\nLeeds\tB-LOC\ncouncil\tO\nmet\tO\nin\tO\nBristol\tB-LOC\n.\tO\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := TagCoNLL(context.Background(), tm, m, strings.NewReader(c.in), "in", &out); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != c.want {
+				t.Errorf("TagCoNLL:\n got %q\nwant %q", out.String(), c.want)
+			}
+		})
 	}
 }
 
@@ -357,8 +368,8 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkNER labels UNER EWT dev, POS tagging included, and reports
-// tokens per second. Run it with -cpu 1.
+// BenchmarkNER labels UNER EWT dev as one document (TagDocument), POS
+// tagging included, and reports tokens per second. Run it with -cpu 1.
 func BenchmarkNER(b *testing.B) {
 	dev := readUNER(b, "en_ewt-ud-dev.iob2")
 	m, tm := mustLoad(b)
@@ -366,15 +377,18 @@ func BenchmarkNER(b *testing.B) {
 	for _, s := range dev {
 		tokens += len(s.Words)
 	}
-	upos, xpos, labels := make([]string, 512), make([]string, 512), make([]string, 512)
+	words, upos, labels := make([][]string, len(dev)), make([][]string, len(dev)), make([][]string, len(dev))
+	for i, s := range dev {
+		words[i], upos[i], labels[i] = s.Words, make([]string, len(s.Words)), make([]string, len(s.Words))
+	}
+	xpos := make([]string, 512)
 	b.ResetTimer()
 	start, cpu := time.Now(), cpuSeconds()
 	for b.Loop() {
-		for _, s := range dev {
-			n := len(s.Words)
-			tm.Tag(s.Words, upos[:n], xpos[:n])
-			m.TagInto(s.Words, upos[:n], labels[:n])
+		for i, s := range dev {
+			tm.Tag(s.Words, upos[i], xpos[:len(s.Words)])
 		}
+		m.TagDocument(words, upos, labels)
 	}
 	b.ReportMetric(float64(tokens*b.N)/time.Since(start).Seconds(), "tokens/s")
 	if c := cpuSeconds() - cpu; c > 0 {

@@ -255,20 +255,17 @@ type Scores struct {
 
 // Evaluate labels sents (upos[i] holds the parts of speech of sents[i]) and
 // scores the entities against their gold labels. The sentences are
-// labelled in order as one document (see DocTagger), as `dyad ner` labels
+// labelled as one document (see TagDocument), as `dyad ner` labels
 // input without -DOCSTART- lines.
 func Evaluate(m *Model, sents []Sentence, upos [][]string) Scores {
 	var sc Scores
-	var labels []string
-	dt := m.NewDocTagger()
+	words, labels := make([][]string, len(sents)), make([][]string, len(sents))
 	for si, s := range sents {
-		labels = resize(labels, len(s.Words))
-		var tags []string
-		if si < len(upos) {
-			tags = upos[si]
-		}
-		dt.TagInto(s.Words, tags, labels)
-		g, p := Spans(s.Labels), Spans(labels)
+		words[si], labels[si] = s.Words, make([]string, len(s.Words))
+	}
+	m.TagDocument(words, upos, labels)
+	for si, s := range sents {
+		g, p := Spans(s.Labels), Spans(labels[si])
 		sc.Gold += len(g)
 		sc.Predicted += len(p)
 		set := map[Entity]bool{}
