@@ -23,11 +23,12 @@ echo "== gate: named entities, UNER EWT dev and CoNLL-2003 dev (issue 4)"
 grep -v '^#' "$data/uner-ewt/en_ewt-ud-dev.iob2" | cut -f2 > "$work/uner-dev.tok"
 "$dyad" ner --in conll "$work/uner-dev.tok" > "$work/uner-dev.pred"
 python3 "$eval/ner.py" --json "$data/uner-ewt/en_ewt-ud-dev.iob2" "$work/uner-dev.pred" > "$work/uner.json"
-# Issue 4 asks F1 80 (UNER) and 75 (CoNLL): regression floors until reached.
-gate ner-uner "$work/uner.json" 'f1>=70.0'
+# Issue 4 asks F1 80 (UNER) and 75 (CoNLL). CoNLL gates at the issue's
+# threshold (dev 85.1); UNER (dev 71.4) at a regression floor until reached.
+gate ner-uner "$work/uner.json" 'f1>=70.5'
 "$dyad" ner --in conll "$data/conll2003/eng.testa" > "$work/conll.pred"
 python3 "$eval/ner.py" --json "$data/conll2003/eng.testa" "$work/conll.pred" > "$work/conll.json"
-gate ner-conll "$work/conll.json" 'f1>=72.5'
+gate ner-conll "$work/conll.json" 'f1>=75.0'
 
 echo "== gate: quotes and speakers, PolNeAR dev (issue 5)"
 python3 "$eval/polnear_to_jsonl.py" "$data/polnear/dev" > "$work/polnear-dev.jsonl"
