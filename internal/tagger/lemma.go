@@ -162,6 +162,15 @@ func (l *lemmatizer) lemma(word, xpos string) string {
 			if base, ok := irregularVerbs[norm]; ok {
 				return base
 			}
+			// A past form the treebank has only with the other past tag
+			// ("denied"/VBD for "denied"/VBN) has the same lemma.
+			other := "VBN"
+			if xpos == "VBN" {
+				other = "VBD"
+			}
+			if lem, ok := l.byTag[other].form(norm); ok {
+				return lem
+			}
 		}
 	}
 	suf := lowerASCII(norm)

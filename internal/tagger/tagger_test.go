@@ -270,6 +270,7 @@ func TestLemmaInvented(t *testing.T) {
 		{"Grumbly", "ADJ", "JJ", "grumbly"},
 		{"mistook", "VERB", "VBD", "mistake"},
 		{"overthrown", "VERB", "VBN", "overthrow"},
+		{"denied", "VERB", "VBN", "deny"}, // the treebank has "denied" only as VBD
 		{"was", "AUX", "VBD", "be"},
 		{"children", "NOUN", "NNS", "child"},
 		{"https://example.org/A", "X", "ADD", "https://example.org/A"},
