@@ -27,6 +27,20 @@ var objectControl = map[string]bool{"urge": true, "ask": true, "call": true, "te
 
 var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
 
+// passiveDoer reports whether the passive subject of verb v is its doer: so
+// it is for the adjectival passives of intent and refusal frames ("is
+// prepared to", "is committed to", "is opposed to"), not for requests,
+// demands and threats, whose passive subject is their target ("was asked
+// to", "was urged to", "was warned").
+func (c *coder) passiveDoer(v int) bool {
+	for _, f := range c.s.rules.frames[c.lemma(v)] {
+		if f.Kind == "intent" || f.Kind == "refuse" {
+			return true
+		}
+	}
+	return false
+}
+
 // subject returns the token that is the subject (the doer) of verb v,
 // climbing through control, coordination and participles; passive verbs
 // give their "by" agent. It returns -1 when there is none.
@@ -46,10 +60,10 @@ func (c *coder) subject(v int) int {
 					return c.relHead(k)
 				}
 			}
-			if c.s.rules.frames[c.lemma(v)] != nil {
+			if c.passiveDoer(v) {
 				return c.quantified(c.relHead(sp)) // "he is prepared to ...", "is committed to ..."
 			}
-			return -1
+			return -1 // "he was asked to ...": the asker is not named
 		}
 		h := c.d.Tokens[v].Head
 		if h < 0 {

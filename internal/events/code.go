@@ -345,7 +345,8 @@ func (c *coder) frameEvent(v int, fr Frame, arg, depth int) (cand, bool) {
 				addressee = s
 			}
 		}
-		for _, t := range []int{addressee, c.child(v, "iobj"), c.child(v, "obj")} {
+		// "Poland was urged (by Lithuania) to ...": the passive subject.
+		for _, t := range []int{addressee, c.child(v, "iobj"), c.child(v, "obj"), c.child(v, "nsubj:pass")} {
 			if t >= 0 && t != comp {
 				if as, _ := c.actorsOf(t); len(as) > 0 {
 					ev.tgt = as

@@ -114,6 +114,11 @@ func TestModality(t *testing.T) {
 		{"refusal", "Poland refused to meet Belarus.", []string{"125 POL>BLR refused"}},
 		{"denied", "Russia denied attacking the convoy.", []string{"190 RUS> attacking neg"}},
 		{"will not accept", "Poland will not accept the plan of the European Commission.", []string{"127 POL>IGOEUREEC accept"}},
+		{"need not", "Serbia does not need to attack Kosovo.", []string{"190 SRB>KSV attack neg hyp"}},
+		{"has to", "Russia has to withdraw its troops from Moldova.", []string{"087 RUS>MDA withdraw hyp"}},
+		{"asked, by nobody named", "Poland was asked to send troops to Latvia.", []string{"020 >POL asked"}},
+		{"urged, by nobody named", "Poland was urged to release the Belarusian journalists.", []string{"1053 >POL urged"}},
+		{"urged by", "Poland was urged by Lithuania to release the Belarusian journalists.", []string{"1053 LTU>POL urged"}},
 	})
 }
 

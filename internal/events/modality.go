@@ -108,6 +108,12 @@ func (c *coder) hasCondition(v int) bool {
 	return false
 }
 
+// unassertedHeads are verbs whose infinitive complement is no act that
+// happened: "needs to withdraw", "has to leave", "would like to meet",
+// "expects to sign".
+var unassertedHeads = map[string]bool{"need": true, "have": true, "like": true, "wish": true,
+	"expect": true, "ought": true, "deserve": true}
+
 // refusals are verbs whose denial is a rejection (12).
 var refusals = map[string]bool{"accept": true, "allow": true, "permit": true, "recognize": true,
 	"recognise": true, "tolerate": true, "admit": true}
@@ -134,6 +140,12 @@ func (c *coder) modality(ev *cand) {
 		if !c.inCondition(v) {
 			return
 		}
+	}
+	if h := c.d.Tokens[v].Head; h >= 0 && c.rel(v) == "xcomp" && unassertedHeads[c.lemma(h)] {
+		// "need to attack", "does not have to withdraw": an obligation or
+		// a wish, not an act; denied with its verb.
+		ev.hyp = true
+		ev.neg = ev.neg || c.negated(h)
 	}
 	cond := c.inCondition(v)
 	if cond {
