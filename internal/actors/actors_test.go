@@ -546,3 +546,25 @@ func TestResolveOtherGivenName(t *testing.T) {
 		})
 	}
 }
+
+// TestWorldRegions resolves the names of world regions to CAMEO's region
+// codes, and leaves their adjectives alone.
+func TestWorldRegions(t *testing.T) {
+	kb, err := WithUserDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ query, code string }{
+		{"Africa", "AFR"},
+		{"the Middle East", "MEA"},
+		{"the Balkans", "BLK"},
+		{"South Africa", "ZAF"},
+		{"European Union", "IGOEUREEC"},
+		{"Asian markets", ""},
+	} {
+		a, ok := kb.Resolve(tc.query, date("2020-01-01"))
+		if a.Code != tc.code || ok != (tc.code != "") {
+			t.Errorf("Resolve(%q) = %q (found %v), want %q", tc.query, a.Code, ok, tc.code)
+		}
+	}
+}
