@@ -182,7 +182,9 @@ func (f *finder) postposed(v int) (lo, hi, speaker int, ok bool) {
 			}
 		}
 	}
-	if speaker < 0 {
+	if speaker < 0 || relativePronoun(d.Tokens[speaker].Form) {
+		// "... Jack Straw, who accused ...": the clause before the comma
+		// is no report of the pronoun's.
 		return 0, 0, 0, false
 	}
 	lo, hi, ok = f.t.trim(s.First, comma-1)
@@ -197,6 +199,16 @@ func (f *finder) postposed(v int) (lo, hi, speaker int, ok bool) {
 		}
 	}
 	return lo, hi, speaker, hasVerb
+}
+
+// relativePronoun reports whether w is a relative pronoun that can be a
+// subject ("who", "which", "that").
+func relativePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "which", "that":
+		return true
+	}
+	return false
 }
 
 // callFor finds what "call for", "call on" and "ask for" report: the

@@ -173,6 +173,15 @@ func TestQuotes(t *testing.T) {
 			want: []want{{Content: "the tax will ruin small farms", Kind: "indirect", Cue: "believes", Speaker: "which", NameHas: "Farmers Union of Wessex"}},
 		},
 		{
+			name: "who after a comma, in a clause the parse may not see as relative",
+			text: `Her claims were denied by Defence Secretary Tom Baker, who accused the Liberals of "hiding" from the debate. The charges were denied by Mayor Ann Weller, who said the council had done nothing wrong.`,
+			want: []want{
+				{Content: `the Liberals of "hiding" from the debate`, Kind: "mixed", Cue: "accused", Speaker: "who", NameHas: "Tom Baker", Fragment: true},
+				{Content: "the council had done nothing wrong", Kind: "indirect", Cue: "said", Speaker: "who", NameHas: "Ann Weller"},
+			},
+			none: []string{"Her claims were denied by Defence Secretary Tom Baker"},
+		},
+		{
 			name: "a headline after a colon is a title",
 			text: `A photograph of the minister ran in the Daily Courier under the headline: "Minister in a muddle." Mr Lane acknowledged the paper's apology on Friday.`,
 			none: []string{"Minister in a muddle."},

@@ -180,14 +180,20 @@ func (f *finder) nounSpeaker(n int) int {
 // covering it, or the noun phrase it heads, and whom it resolves to.
 // antecedent returns the head of the noun phrase that relative pronoun r
 // refers to, or -1: the head of its relative clause, or, when the parse
-// hung the clause on a verb, the noun phrase right before the pronoun.
+// hung the clause on a verb, the noun phrase right before the pronoun (for
+// "who" after a comma, also when the parse did not see a relative clause:
+// "denied by Jack Straw, who accused ...").
 func (f *finder) antecedent(r int) int {
 	d := f.d
 	v := d.Tokens[r].Head
-	if v < 0 || !strings.HasSuffix(d.Tokens[v].DepRel, "relcl") {
+	if v < 0 {
 		return -1
 	}
-	if h := d.Tokens[v].Head; h >= 0 && isNominal(d.Tokens[h].UPOS) {
+	if !strings.HasSuffix(d.Tokens[v].DepRel, "relcl") {
+		if r == 0 || d.Tokens[r-1].Form != "," || !strings.EqualFold(d.Tokens[r].Form, "who") {
+			return -1
+		}
+	} else if h := d.Tokens[v].Head; h >= 0 && isNominal(d.Tokens[h].UPOS) {
 		return h
 	}
 	k := r - 1
