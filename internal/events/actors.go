@@ -398,6 +398,19 @@ func dropSame(as, src []doc.EventActor) []doc.EventActor {
 	return out
 }
 
+// holdsMainVerb reports whether noun n carries the sentence's verb, which
+// the parser took for a participle modifying it ("Russian troops attacked
+// Ukrainian positions" parsed as troops, conj "attacked positions"): such a
+// conjunct is the object, not a member of the subject.
+func (c *coder) holdsMainVerb(n int) bool {
+	for _, k := range c.kids[n] {
+		if c.d.Tokens[k].DepRel == "amod" && c.mainAmod(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // actorsOf resolves the noun phrase headed by h, split into its conjuncts
 // ("the UK, France and Ukraine" → three actors; "Hungarian and Romanian
 // officials" → HUNGOV, ROUGOV). phrase is false when h heads nothing.
@@ -410,7 +423,7 @@ func (c *coder) actorsOf(h int) (out []doc.EventActor, phrase bool) {
 		for _, k := range c.kids[parts[i]] {
 			switch c.d.Tokens[k].DepRel {
 			case "conj":
-				if c.isNominal(k) {
+				if c.isNominal(k) && !c.holdsMainVerb(k) {
 					parts = append(parts, k)
 				}
 			case "appos":
@@ -494,6 +507,9 @@ func (c *coder) phrase(p int) []int {
 				}
 				if c.d.Tokens[k].DepRel == "punct" && c.d.Tokens[k].Form != "-" {
 					continue
+				}
+				if c.d.Tokens[k].DepRel == "amod" && c.mainAmod(k) {
+					continue // the sentence's verb, misread as a participle
 				}
 				toks = append(toks, k)
 			case "nmod":

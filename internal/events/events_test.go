@@ -72,6 +72,7 @@ func TestRoots(t *testing.T) {
 		{"18 kidnap", "Gunmen kidnapped two Nigerian aid workers.", []string{"181 ?>NGANGO kidnapped"}},
 		{"19 shell", "Syrian troops shelled the town of Idlib.", []string{"194 SYRMIL>SYR shelled"}},
 		{"19 invade", "Russian troops invaded Ukraine in February.", []string{"190 RUSMIL>UKR invaded"}},
+		{"19 attack positions", "Russian troops attacked Ukrainian positions.", []string{"190 RUSMIL>UKR attacked"}},
 		{"20 massacre", "Serbian forces carried out a massacre of Bosnian civilians.", []string{"202 SRBMIL>BIHCVL massacre"}},
 	})
 }
