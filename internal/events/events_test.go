@@ -153,6 +153,7 @@ func TestNoEvents(t *testing.T) {
 		"The Finnish operator offers broadband and music downloads to Swedish customers.",
 		"The German service allows users in France to make free calls.",
 		"The Dutch bank said it had met its main strategic objectives for the year.",
+		"The Labour candidate beat the Conservative in the by-election in Hartlepool.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
