@@ -568,3 +568,28 @@ func TestWorldRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveIn prefers, among namesakes holding roles on the date, the
+// one with a role in the article's country, and a named office over an
+// "other" role when no country is known.
+func TestResolveIn(t *testing.T) {
+	kb, err := WithUserDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, date, country, want string }{
+		{"McConnell", "2005-03-01", "GBR", "jack-mcconnell"},
+		{"McConnell", "2016-03-01", "", "mitch-mcconnell"},
+		{"McConnell", "2016-03-01", "USA", "mitch-mcconnell"},
+		{"Putin", "2016-03-01", "GBR", "vladimir-putin"},
+	} {
+		for _, id := range []string{tc.want} {
+			if kb.Entry(id) == nil {
+				t.Skipf("%s is not in the embedded data", id)
+			}
+		}
+		if a, ok := kb.ResolveIn(tc.name, date(tc.date), tc.country); !ok || a.ID != tc.want {
+			t.Errorf("ResolveIn(%q, %s, %q) = %q, want %q", tc.name, tc.date, tc.country, a.ID, tc.want)
+		}
+	}
+}

@@ -15,6 +15,15 @@ import (
 // "the Russian president" works too. Matching is case-sensitive first and
 // case-insensitive second.
 func (kb *KB) Resolve(name string, date time.Time) (Actor, bool) {
+	return kb.ResolveIn(name, date, "")
+}
+
+// ResolveIn is Resolve for an article about a country (its dateline's or
+// its outlet's, a three-letter code; "" for none): when several people
+// share the name and more than one holds a role on the date, the one with
+// a role in that country is preferred ("McConnell" in a Scottish article
+// of 2005 is Jack McConnell, not Mitch).
+func (kb *KB) ResolveIn(name string, date time.Time, country string) (Actor, bool) {
 	words := strings.Fields(name)
 	ws := trimDeterminers(words)
 	if len(ws) == 0 {
@@ -24,7 +33,7 @@ func (kb *KB) Resolve(name string, date time.Time) (Actor, bool) {
 	if len(hits) == 0 {
 		hits = kb.folded.lookup(lowerAll(ws))
 	}
-	if e := pickEntry(hits, date); e != nil {
+	if e := pickEntryIn(hits, date, country); e != nil {
 		return e.Actor(date), true
 	}
 	return kb.Describe(words, date)
@@ -32,8 +41,14 @@ func (kb *KB) Resolve(name string, date time.Time) (Actor, bool) {
 
 // pickEntry chooses among entries with the same name: agents and given
 // names are skipped; among people, one with a role on the date first.
-func pickEntry(hits []hit, date time.Time) *Entry {
-	var first *Entry
+func pickEntry(hits []hit, date time.Time) *Entry { return pickEntryIn(hits, date, "") }
+
+// pickEntryIn is pickEntry preferring, among people with a role on the
+// date, one whose role is in country, then one whose role is a named
+// office rather than "other" (Mitch McConnell, Senate leader, before Jack
+// McConnell, Scotland's first minister, when nothing says which country).
+func pickEntryIn(hits []hit, date time.Time, country string) *Entry {
+	var first, office, dated *Entry
 	for _, h := range hits {
 		if h.e.Kind == Agent || h.e.Kind == GivenName {
 			continue
@@ -43,9 +58,23 @@ func pickEntry(hits []hit, date time.Time) *Entry {
 		}
 		if h.e.Kind == Person {
 			if r, ok := h.e.RoleOn(date); ok && r.Dated() {
-				return h.e
+				if country != "" && strings.HasPrefix(r.Code, country) {
+					return h.e
+				}
+				if office == nil && r.Role != "other" {
+					office = h.e
+				}
+				if dated == nil {
+					dated = h.e
+				}
 			}
 		}
+	}
+	switch {
+	case office != nil:
+		return office
+	case dated != nil:
+		return dated
 	}
 	return first
 }

@@ -484,7 +484,7 @@ func (r *Resolver) officeAt(d *doc.Doc, m doc.Mention, date time.Time, place str
 	if _, ok := r.kb.Agent(ws...); !ok {
 		return actors.Actor{}, false // "the Tory spokesman": not an office of the place
 	}
-	country := placeCountry(d)
+	country := d.PlaceCountry()
 	sent := d.Tokens[m.First].Sentence
 	for _, e := range d.Entities {
 		es := d.Tokens[e.First].Sentence
@@ -500,18 +500,6 @@ func (r *Resolver) officeAt(d *doc.Doc, m doc.Mention, date time.Time, place str
 		return actors.Actor{}, false
 	}
 	return a, true
-}
-
-// placeCountry is the country code of the article's place (see
-// doc.Doc.Place).
-func placeCountry(d *doc.Doc) string {
-	if e, ok := d.Dateline(); ok {
-		return e.Actor.Country
-	}
-	if d.Home != nil {
-		return d.Home.Country
-	}
-	return ""
 }
 
 // describeAt describes mention m, headed by a noun for an institution

@@ -52,6 +52,18 @@ func (d *Doc) Place() (string, bool) {
 	return "", false
 }
 
+// PlaceCountry returns the country code of the article's place (see
+// Place): its dateline's country, else its Home country's; "" for none.
+func (d *Doc) PlaceCountry() string {
+	if e, ok := d.Dateline(); ok {
+		return e.Actor.Country
+	}
+	if d.Home != nil {
+		return d.Home.Country
+	}
+	return ""
+}
+
 // allCaps reports whether w is a word of two letters or more, all capitals.
 func allCaps(w string) bool {
 	n := 0

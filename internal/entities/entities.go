@@ -30,7 +30,9 @@ type Recognizer interface {
 
 // KB is what resolution needs from the actor knowledge base.
 type KB interface {
-	Resolve(name string, date time.Time) (actors.Actor, bool)
+	// ResolveIn resolves a name on a date, preferring among namesakes
+	// the one with a role in country (the article's).
+	ResolveIn(name string, date time.Time, country string) (actors.Actor, bool)
 	Describe(words []string, date time.Time) (actors.Actor, bool)
 	Agent(words ...string) (sector string, ok bool)
 	Match(words []string) []actors.Match
@@ -148,7 +150,7 @@ func Date(d *doc.Doc) time.Time {
 // people the tagger found.
 func (s *Stage) resolve(d *doc.Doc, e doc.Entity, date time.Time, person []bool) (doc.Actor, bool) {
 	name := d.Text[e.Start:e.End]
-	a, ok := s.kb.Resolve(name, date)
+	a, ok := s.kb.ResolveIn(name, date, d.PlaceCountry())
 	if ok && (e.Label != "PER" || a.Kind == actors.Person) {
 		return coref.ToDoc(a), true
 	}
