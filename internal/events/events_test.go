@@ -94,6 +94,8 @@ func TestSenses(t *testing.T) {
 		{"verbal attack", "The Conservative Party attacked Tony Blair's record on crime.", []string{"111 GBRPTY>GBRELI attacked"}},
 		{"agree on a ceasefire", "Hungary and Slovakia agreed on a ceasefire.", []string{"037 HUN,SVK> agreed hyp"}},
 		{"hit a target", "The British government hit its inflation target.", nil},
+		{"launch a verbal attack", "The Hungarian prime minister launched an attack on the Commission's migration plans.", []string{"111 HUNGOV> attack"}},
+		{"launch an attack", "Hamas launched an attack on Israel.", []string{"190 PSEREB>ISR attack"}},
 	})
 }
 
