@@ -593,3 +593,28 @@ func TestResolveIn(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyLeader finds a party's leader by the party's own titles, never
+// another party's leader of the same country.
+func TestPartyLeader(t *testing.T) {
+	kb, err := WithUserDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ query, date, notID, wantID string }{
+		{"the Labour leader", "2005-03-01", "robert-kilroy-silk", ""},
+		{"the Scottish Conservative Party leader", "2005-03-01", "robert-kilroy-silk", ""},
+		{"the Labour leader", "2022-01-01", "", "keir-starmer"},
+	} {
+		a, _ := kb.Resolve(tc.query, date(tc.date))
+		if tc.notID != "" && a.ID == tc.notID {
+			t.Errorf("Resolve(%q, %s) = %s, another party's leader", tc.query, tc.date, a.ID)
+		}
+		if tc.wantID != "" && a.ID != tc.wantID {
+			if kb.Entry(tc.wantID) == nil {
+				t.Skipf("%s is not in the embedded data", tc.wantID)
+			}
+			t.Errorf("Resolve(%q, %s) = %q, want %s", tc.query, tc.date, a.ID, tc.wantID)
+		}
+	}
+}

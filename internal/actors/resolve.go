@@ -434,6 +434,9 @@ func (kb *KB) holder(place *Entry, agent, roleKey string, date time.Time) (Actor
 		base, titles = place.Country, []string{place.Name + " " + agent, agent}
 	default:
 		titles = append(titles, place.Name+" "+agent, agent+" of the "+place.Name, agent+" of "+place.Name)
+		if short, ok := strings.CutSuffix(place.Name, " Party"); ok {
+			titles = append(titles, short+" "+agent) // "Conservative leader"
+		}
 		for _, a := range place.Aliases {
 			titles = append(titles, a+" "+agent)
 		}
@@ -445,6 +448,11 @@ func (kb *KB) holder(place *Entry, agent, roleKey string, date time.Time) (Actor
 		if a, ok := kb.ResolveRole(base, t, date); ok {
 			return a, true
 		}
+	}
+	if place.Kind == Party {
+		// All of a country's parties share its code (GBRPTY): a role key
+		// would find another party's leader.
+		return Actor{}, false
 	}
 	var keys []string
 	switch roleKey {
