@@ -24,6 +24,8 @@ func newTrainParserCmd(g *globals) *cobra.Command {
 		seed                    uint64
 		tags, writeTagged       string
 		explore, prune          float64
+		beam                    int
+		update, initFile        string
 	)
 	c := &cobra.Command{
 		Use:   "parser",
@@ -41,11 +43,37 @@ printed after every iteration and the best iteration is kept.
   auto       training and dev tags from the embedded tagger
   file       training tags as they are in the --train file (say, one written
              earlier with --write-tagged), dev tags from the embedded tagger
-  gold       the treebank's own tags, for training and dev`,
+  gold       the treebank's own tags, for training and dev
+
+--beam K trains for beam search of width K instead (a structured perceptron
+over whole transition sequences, with --update max-violation or early) and
+writes internal/depparse/model/parser-beam.bin.gz unless --out is given;
+decode with "dyad parse --beam K --model FILE". --init embedded (or a model
+file) starts from those weights instead of from zero.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			start := time.Now()
+			if beam < 0 {
+				return fmt.Errorf("--beam must be 0 (greedy) or more, not %d", beam)
+			}
+			if update != depparse.UpdateMaxViolation && update != depparse.UpdateEarly {
+				return fmt.Errorf("--update must be %s or %s, not %q", depparse.UpdateMaxViolation, depparse.UpdateEarly, update)
+			}
+			if beam > 0 && !cmd.Flags().Changed("out") {
+				out = "internal/depparse/model/parser-beam.bin.gz"
+			}
+			var init *depparse.Parser
+			if initFile != "" {
+				path := initFile
+				if path == "embedded" {
+					path = ""
+				}
+				var err error
+				if init, err = parseLoadParser(path); err != nil {
+					return fmt.Errorf("--init: %w", err)
+				}
+			}
 			train, err := parserReadCoNLLU(trainFile)
 			if err != nil {
 				return err
@@ -102,6 +130,7 @@ printed after every iteration and the best iteration is kept.
 				len(trainTrees), len(devTrees), tags, time.Since(start).Seconds())
 			p, err := depparse.Train(ctx, trainTrees, depparse.TrainOptions{
 				Iterations: iterations, Seed: seed, Explore: explore, Dev: devTrees,
+				Beam: beam, Update: update, Init: init,
 				Progress: func(it int, s depparse.Score) {
 					fmt.Fprintf(w, "iteration %2d  dev UAS %.2f  LAS %.2f  (%.0fs)\n", it, s.UAS, s.LAS, time.Since(start).Seconds())
 				},
@@ -117,7 +146,7 @@ printed after every iteration and the best iteration is kept.
 			if err != nil {
 				return err
 			}
-			s := q.Evaluate(devTrees)
+			s := q.WithBeam(beam).Evaluate(devTrees)
 			fmt.Fprintf(w, "wrote %s (%d features, %.1f MB); saved model dev UAS %.2f LAS %.2f; %.0fs in all\n",
 				out, q.Features(), float64(size)/1e6, s.UAS, s.LAS, time.Since(start).Seconds())
 			return nil
@@ -133,6 +162,9 @@ printed after every iteration and the best iteration is kept.
 	f.StringVar(&writeTagged, "write-tagged", "", "write the training sentences with the tags used to this CoNLL-U file")
 	f.IntVar(&folds, "folds", 5, "number of jackknife folds")
 	f.Float64Var(&explore, "explore", 0.9, "probability of following the model's own transition during training")
+	f.IntVar(&beam, "beam", 0, "train for beam decoding of this width (0: greedy decoding, dynamic oracle)")
+	f.StringVar(&update, "update", depparse.UpdateMaxViolation, "with --beam: perceptron update, max-violation or early")
+	f.StringVar(&initFile, "init", "", "start from the weights of this model file, or of the embedded model with \"embedded\"")
 	f.Float64Var(&prune, "prune", 1.0, "drop averaged weights of at most this magnitude before saving (smaller, faster model)")
 	return c
 }

@@ -2,6 +2,7 @@ package depparse_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,32 +124,45 @@ func TestDevAccuracy(t *testing.T) {
 // BenchmarkParse measures the parser alone over the dev sentences (gold
 // tags) on one core.
 func BenchmarkParse(b *testing.B) {
-	sents := devSentences(b)
-	p := mustLoadParser(b)
-	trees := toTrees(b, sents)
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	words := 0
-	for _, t := range trees {
-		words += len(t.Words)
-	}
-	heads := make([]int, 1024)
-	rels := make([]string, 1024)
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		for _, t := range trees {
-			p.Parse(t.Words, t.UPOS, t.XPOS, heads, rels)
-		}
-	}
-	reportSpeed(b, words*b.N, cpu0)
+	benchParse(b, mustLoadParser(b), nil)
 }
 
 // BenchmarkTagParse measures tagging, lemmatising and parsing the dev
 // sentences on one core, as `dyad parse` does.
 func BenchmarkTagParse(b *testing.B) {
-	sents := devSentences(b)
 	tm, p := mustLoad(b)
-	trees := toTrees(b, sents)
+	benchParse(b, p, tm)
+}
+
+// BenchmarkParseBeam is BenchmarkParse with beam decoding of several
+// widths. It uses the model file named by $DYAD_PARSER_MODEL when set (say,
+// one written by `dyad train parser --beam K`), the embedded model
+// otherwise.
+func BenchmarkParseBeam(b *testing.B) {
+	p := benchParser(b)
+	for _, k := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) { benchParse(b, p.WithBeam(k), nil) })
+	}
+}
+
+// BenchmarkTagParseBeam is BenchmarkTagParse with beam decoding of several
+// widths, with the model of BenchmarkParseBeam.
+func BenchmarkTagParseBeam(b *testing.B) {
+	tm, err := tagger.Load()
+	if err != nil {
+		b.Fatalf("tagger: %v", err)
+	}
+	p := benchParser(b)
+	for _, k := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) { benchParse(b, p.WithBeam(k), tm) })
+	}
+}
+
+// benchParse parses the dev sentences with p on one core and reports words
+// per CPU second: with their gold tags when tm is nil, else after tagging
+// and lemmatising them with tm.
+func benchParse(b *testing.B, p *depparse.Parser, tm *tagger.Model) {
+	trees := toTrees(b, devSentences(b))
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	words := 0
 	for _, t := range trees {
@@ -162,6 +176,10 @@ func BenchmarkTagParse(b *testing.B) {
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, t := range trees {
+			if tm == nil {
+				p.Parse(t.Words, t.UPOS, t.XPOS, heads, rels)
+				continue
+			}
 			n := len(t.Words)
 			tm.Tag(t.Words, upos[:n], xpos[:n])
 			for j, w := range t.Words {
@@ -171,6 +189,25 @@ func BenchmarkTagParse(b *testing.B) {
 		}
 	}
 	reportSpeed(b, words*b.N, cpu0)
+}
+
+// benchParser returns the parser in the model file named by
+// $DYAD_PARSER_MODEL, or the embedded one when it is not set.
+func benchParser(b *testing.B) *depparse.Parser {
+	path := os.Getenv("DYAD_PARSER_MODEL")
+	if path == "" {
+		return mustLoadParser(b)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	p, err := depparse.Read(f)
+	if err != nil {
+		b.Fatalf("%s: %v", path, err)
+	}
+	return p
 }
 
 // BenchmarkLoad measures decoding the embedded model.

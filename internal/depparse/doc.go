@@ -23,6 +23,13 @@
 // Heads are 0-based indices within the sentence, -1 for the root. Parsing
 // is linear in the sentence length.
 //
+// WithBeam gives a parser that decodes with a beam of k transition
+// sequences instead of one; a model meant for it is trained with
+// TrainOptions.Beam (`dyad train parser --beam K`), globally, as a
+// structured perceptron with max-violation or early updates (Zhang & Nivre
+// 2011; Huang, Fayong & Guo 2012). The embedded model is greedy, and so is
+// dyad's pipeline.
+//
 // Train builds a new model from trees (FromCoNLLU converts CoNLL-U
 // sentences); `dyad train parser` trains on EWT with jackknifed tags so that
 // the parser learns from the tagger's mistakes. Prune drops small weights;

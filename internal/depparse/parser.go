@@ -21,6 +21,10 @@ type Parser struct {
 	// same in every configuration, so their sums are computed once.
 	absent [1 << numChildren][]int32
 	pool   sync.Pool
+	// beam is the beam width that Parse decodes with, 0 for greedy
+	// decoding (see WithBeam); beamPool holds its scratch memory.
+	beam     int
+	beamPool sync.Pool
 }
 
 // scratch is the per-call working memory of Parse.
@@ -101,6 +105,10 @@ func (p *Parser) getScratch() *scratch {
 // not, or the sentence is empty, Parse does nothing.
 func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 	if len(words) == 0 || len(heads) < len(words) || len(rels) < len(words) {
+		return
+	}
+	if p.beam > 0 {
+		p.parseBeam(words, upos, xpos, heads, rels)
 		return
 	}
 	sc := p.getScratch()

@@ -78,6 +78,20 @@ type TrainOptions struct {
 	// Progress, when not nil, is called after each iteration with the dev
 	// scores (zero without Dev).
 	Progress func(iter int, s Score)
+	// Beam, when above 0, trains the model for beam decoding of this width
+	// instead of greedy decoding: a structured perceptron over whole
+	// transition sequences with the static oracle's gold sequence (Explore
+	// is then not used). The returned parser decodes with this beam (see
+	// WithBeam).
+	Beam int
+	// Update is how beam training updates: UpdateMaxViolation (default) or
+	// UpdateEarly.
+	Update string
+	// Init, when not nil, gives the weights training starts from, and the
+	// relations and word lexicon, which training then keeps (say, the
+	// greedy model, so that beam training converges in fewer iterations).
+	// Every relation of the training trees must be one of Init's.
+	Init *Parser
 }
 
 // Score is attachment accuracy in percent over all words, punctuation
@@ -123,6 +137,14 @@ func Train(ctx context.Context, trees []Tree, opt TrainOptions) (*Parser, error)
 		labels = append(labels, "root")
 		slices.Sort(labels)
 	}
+	if opt.Init != nil {
+		for _, l := range labels {
+			if !slices.Contains(opt.Init.labels, l) {
+				return nil, fmt.Errorf("depparse: relation %q is not one of the initial model's", l)
+			}
+		}
+		labels = opt.Init.labels
+	}
 	lid := map[string]int{}
 	for i, l := range labels {
 		lid[l] = i
@@ -149,7 +171,14 @@ func Train(ctx context.Context, trees []Tree, opt TrainOptions) (*Parser, error)
 	}
 	lex := buildLexicon(data)
 	tw := newTrainWeights()
+	if opt.Init != nil {
+		lex = opt.Init.lex
+		tw = trainWeightsFrom(opt.Init.m)
+	}
 	p := newParser(labels, lex, nil)
+	if opt.Beam > 0 {
+		return trainBeam(ctx, p, data, tw, opt)
+	}
 	nl := len(labels)
 	nc := p.numClasses()
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x64796164))
@@ -158,72 +187,83 @@ func Train(ctx context.Context, trees []Tree, opt TrainOptions) (*Parser, error)
 	rows := make([]int32, numFeatures)
 	cost := make([]int, nc)
 	allowed := make([]bool, nc)
-	order := make([]int, len(data))
+	return epochs(ctx, opt, len(data), rng, func(it, oi int) {
+		g := &data[oi]
+		sc.atoms.set(g.t.Words, g.t.UPOS, g.t.XPOS, lex)
+		st := &sc.st
+		st.reset(len(g.t.Words))
+		for !st.terminal() {
+			extract(&sc.atoms, st, sc.f)
+			clear(scores)
+			tw.score(sc.f, rows, scores)
+			pm, pl := best(p, st, scores, nil)
+			pred := classOf(pm, pl, nl)
+			// Costs of every legal class.
+			cs, cl, cr, lg, rg := st.costs(g.gh)
+			minC := -1
+			for c := range cost {
+				m, l := p.decode(c)
+				v := -1
+				switch m {
+				case moveShift:
+					v = cs
+				case moveLeft:
+					v = cl
+					if v >= 0 && lg && uint8(l) != g.gl[st.stack[len(st.stack)-1]] {
+						v++
+					}
+				case moveRight:
+					v = cr
+					if v >= 0 && rg && uint8(l) != g.gl[st.stack[len(st.stack)-1]] {
+						v++
+					}
+				}
+				cost[c] = v
+				if v >= 0 && (minC < 0 || v < minC) {
+					minC = v
+				}
+			}
+			for c := range allowed {
+				allowed[c] = cost[c] == minC
+			}
+			gm, gl := best(p, st, scores, allowed)
+			goodC := classOf(gm, gl, nl)
+			if cost[pred] != minC {
+				tw.update(sc.f, rows, goodC, pred)
+			}
+			tw.c++
+			if it > 1 && opt.Explore > 0 && rng.Float64() < opt.Explore {
+				st.apply(pm, uint8(pl))
+			} else {
+				st.apply(gm, uint8(gl))
+			}
+		}
+	}, func() *Parser { return newParser(labels, lex, tw.average(opt.MinWeight)) })
+}
+
+// epochs runs opt.Iterations passes over n training items, in an order
+// rng shuffles before each pass, calling visit(it, i) for item i in pass
+// it, and snapshot after each pass for the model as it then is. It
+// returns the model of the pass with the best dev LAS (of the last pass
+// without opt.Dev), calling opt.Progress after each pass.
+func epochs(ctx context.Context, opt TrainOptions, n int, rng *rand.Rand, visit func(it, i int), snapshot func() *Parser) (*Parser, error) {
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	var bestP *Parser
 	bestLAS := -1.0
 	for it := 1; it <= opt.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for k, oi := range order {
 			if k%256 == 0 {
 				if err := ctx.Err(); err != nil {
 					return nil, err
 				}
 			}
-			g := &data[oi]
-			sc.atoms.set(g.t.Words, g.t.UPOS, g.t.XPOS, lex)
-			st := &sc.st
-			st.reset(len(g.t.Words))
-			for !st.terminal() {
-				extract(&sc.atoms, st, sc.f)
-				clear(scores)
-				tw.score(sc.f, rows, scores)
-				pm, pl := best(p, st, scores, nil)
-				pred := classOf(pm, pl, nl)
-				// Costs of every legal class.
-				cs, cl, cr, lg, rg := st.costs(g.gh)
-				minC := -1
-				for c := range cost {
-					m, l := p.decode(c)
-					v := -1
-					switch m {
-					case moveShift:
-						v = cs
-					case moveLeft:
-						v = cl
-						if v >= 0 && lg && uint8(l) != g.gl[st.stack[len(st.stack)-1]] {
-							v++
-						}
-					case moveRight:
-						v = cr
-						if v >= 0 && rg && uint8(l) != g.gl[st.stack[len(st.stack)-1]] {
-							v++
-						}
-					}
-					cost[c] = v
-					if v >= 0 && (minC < 0 || v < minC) {
-						minC = v
-					}
-				}
-				for c := range allowed {
-					allowed[c] = cost[c] == minC
-				}
-				gm, gl := best(p, st, scores, allowed)
-				goodC := classOf(gm, gl, nl)
-				if cost[pred] != minC {
-					tw.update(sc.f, rows, goodC, pred)
-				}
-				tw.c++
-				if it > 1 && opt.Explore > 0 && rng.Float64() < opt.Explore {
-					st.apply(pm, uint8(pl))
-				} else {
-					st.apply(gm, uint8(gl))
-				}
-			}
+			visit(it, oi)
 		}
-		cur := newParser(labels, lex, tw.average(opt.MinWeight))
+		cur := snapshot()
 		var s Score
 		if len(opt.Dev) > 0 {
 			s = cur.Evaluate(opt.Dev)
