@@ -19,6 +19,32 @@ sed -n 's/^# text = //p' "$data/ud-ewt/en_ewt-ud-dev.conllu" > "$work/ud-dev.txt
 python3 "$eval/ud.py" --json "$data/ud-ewt/en_ewt-ud-dev.conllu" "$work/ud-raw.conllu" > "$work/ud-raw.json"
 gate ud-raw "$work/ud-raw.json" 'Words.f1>=98.5' 'Sentences.f1>=80'
 
+echo "== gate: raw text, UD EWT dev as paragraphs, and hard-wrapped (issue 3)"
+# The same text laid out as prose: each paragraph on one line, then wrapped
+# at 79 columns; dyad must find the sentences itself in both.
+python3 - "$data/ud-ewt/en_ewt-ud-dev.conllu" "$work/ud-dev-par.txt" "$work/ud-dev-wrap.txt" <<'PY'
+import sys, textwrap
+paras, cur, new = [], [], False
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith(("# newdoc", "# newpar")):
+        new = True
+    elif line.startswith("# text = "):
+        if new and cur:
+            paras.append(" ".join(cur))
+            cur = []
+        new = False
+        cur.append(line[9:].rstrip("\n"))
+paras.append(" ".join(cur))
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(paras) + "\n")
+open(sys.argv[3], "w", encoding="utf-8").write("\n\n".join(
+    textwrap.fill(p, 79, break_long_words=False, break_on_hyphens=False) for p in paras) + "\n")
+PY
+for layout in par wrap; do
+	"$dyad" parse --in text "$work/ud-dev-$layout.txt" > "$work/ud-$layout.conllu"
+	python3 "$eval/ud.py" --json "$data/ud-ewt/en_ewt-ud-dev.conllu" "$work/ud-$layout.conllu" > "$work/ud-$layout.json"
+	gate "ud-raw-$layout" "$work/ud-$layout.json" 'Words.f1>=98.5' 'Sentences.f1>=80'
+done
+
 echo "== gate: named entities, UNER EWT dev and CoNLL-2003 dev (issue 4)"
 grep -v '^#' "$data/uner-ewt/en_ewt-ud-dev.iob2" | cut -f2 > "$work/uner-dev.tok"
 "$dyad" ner --in conll "$work/uner-dev.tok" > "$work/uner-dev.pred"

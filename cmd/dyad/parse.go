@@ -20,8 +20,9 @@ import (
 
 // newParseCmd tags, lemmatises and parses CoNLL-U or raw text.
 func newParseCmd(g *globals) *cobra.Command {
-	var in, out string
+	var in, out, modelFile, lines string
 	var paragraphs bool
+	var beam int
 	c := &cobra.Command{
 		Use:   "parse [FILE]",
 		Short: "Tag, lemmatise and parse CoNLL-U or raw text into CoNLL-U",
@@ -31,14 +32,28 @@ func newParseCmd(g *globals) *cobra.Command {
 tokenisation) and fills LEMMA, UPOS, XPOS, HEAD and DEPREL; FEATS and DEPS
 become "_"; multiword-token ranges and empty nodes are copied unchanged.
 
---in text tokenises raw UTF-8 text with dyad's tokeniser, one sentence per
-line unless --paragraphs is given (then only blank lines force a sentence
-break and sentences are split by the sentence splitter).
+--in text tokenises raw UTF-8 text with dyad's tokeniser and splits it into
+sentences. Blank lines always end a sentence; --lines says what a single
+line break means:
+  auto      end (below), unless the text looks hard-wrapped (most lines
+            break in mid-sentence and go on in lower case), then soft
+            (default)
+  end       every line break ends a sentence, and the sentence splitter also
+            splits inside lines (one paragraph or one sentence per line,
+            headlines without a full stop)
+  soft      a line break is a space (hard-wrapped prose); --paragraphs is
+            short for --lines soft
+  sentence  every line is exactly one sentence (text split beforehand)
+
+--beam K decodes with a beam of width K instead of greedily (slower; meant
+for models trained with "dyad train parser --beam K"); --model FILE parses
+with the model in FILE instead of the embedded one.
 
 FILE "-" or no FILE reads standard input. Output is written sentence by
 sentence as the input is read.`,
 		Example: `  dyad parse --in conllu --out conllu ../shared/data/ud-ewt/en_ewt-ud-dev.conllu
-  echo "Peskov said talks continue." | dyad parse --in text --out conllu`,
+  echo "Peskov said talks continue." | dyad parse --in text --out conllu
+  dyad parse --beam 8 --model parser-beam.bin.gz ../shared/data/ud-ewt/en_ewt-ud-dev.conllu`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out != "conllu" {
@@ -46,6 +61,16 @@ sentence as the input is read.`,
 			}
 			if in != "conllu" && in != "text" {
 				return fmt.Errorf("--in must be conllu or text, not %q", in)
+			}
+			if beam < 0 {
+				return fmt.Errorf("--beam must be 0 (greedy) or more, not %d", beam)
+			}
+			if paragraphs {
+				lines = "soft"
+			}
+			opts, ok := parseLineModes[lines]
+			if !ok {
+				return fmt.Errorf("--lines must be auto, end, soft or sentence, not %q", lines)
 			}
 			name := "-"
 			if len(args) == 1 {
@@ -66,15 +91,18 @@ sentence as the input is read.`,
 			if err != nil {
 				return err
 			}
-			p, err := depparse.Load()
+			p, err := parseLoadParser(modelFile)
 			if err != nil {
 				return err
+			}
+			if beam > 0 {
+				p = p.WithBeam(beam)
 			}
 			w := bufio.NewWriterSize(g.stdout, 1<<16)
 			if in == "conllu" {
 				err = parseCoNLLU(cmd.Context(), r, name, w, tm, p)
 			} else {
-				err = parseText(cmd.Context(), r, name, w, tm, p, !paragraphs)
+				err = parseText(cmd.Context(), r, name, w, tm, p, opts)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -84,8 +112,29 @@ sentence as the input is read.`,
 	}
 	c.Flags().StringVar(&in, "in", "conllu", "input format: conllu or text")
 	c.Flags().StringVar(&out, "out", "conllu", "output format: conllu")
-	c.Flags().BoolVar(&paragraphs, "paragraphs", false, "with --in text: single line breaks do not end sentences")
+	c.Flags().StringVar(&lines, "lines", "auto", "with --in text: what a line break means: auto, end, soft or sentence")
+	c.Flags().BoolVar(&paragraphs, "paragraphs", false, "with --in text: short for --lines soft")
+	c.Flags().IntVar(&beam, "beam", 0, "beam width of the parser (0: greedy)")
+	c.Flags().StringVar(&modelFile, "model", "", "parser model file (default: the embedded model)")
 	return c
+}
+
+// parseLoadParser reads the parser model in path, or returns the embedded
+// one when path is empty.
+func parseLoadParser(path string) (*depparse.Parser, error) {
+	if path == "" {
+		return depparse.Load()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p, err := depparse.Read(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
 }
 
 // parseCoNLLU fills the predicted columns of every sentence read from r.
@@ -142,11 +191,20 @@ func parseCoNLLU(ctx context.Context, r io.Reader, name string, w *bufio.Writer,
 // enough that tokeniser overhead does not matter, small enough to stream.
 const chunkSize = 64 << 10
 
+// parseLineModes are the tokeniser options of the values of --lines.
+var parseLineModes = map[string]tokenize.Options{
+	"auto":     {Lines: tokenize.LinesAuto},
+	"end":      {Lines: tokenize.LinesEnd},
+	"soft":     {Lines: tokenize.LinesSoft},
+	"sentence": {LineBreaksEndSentences: true},
+}
+
 // parseText tokenises, tags and parses raw text chunk by chunk. A chunk ends
 // at a line break when every line break ends a sentence, and at a blank line
 // otherwise (or at any line break after 16 chunk sizes, so memory stays
 // bounded on text without paragraphs).
-func parseText(ctx context.Context, r io.Reader, name string, w *bufio.Writer, tm *tagger.Model, p *depparse.Parser, lineBreaks bool) error {
+func parseText(ctx context.Context, r io.Reader, name string, w *bufio.Writer, tm *tagger.Model, p *depparse.Parser, opts tokenize.Options) error {
+	lineBreaks := opts.LineBreaksEndSentences || opts.Lines == tokenize.LinesEnd
 	br := bufio.NewReaderSize(r, 1<<16)
 	var chunk strings.Builder
 	lineNo, chunkNo := 0, 0
@@ -155,7 +213,7 @@ func parseText(ctx context.Context, r io.Reader, name string, w *bufio.Writer, t
 			return nil
 		}
 		chunkNo++
-		d := tokenize.Tokenize(strconv.Itoa(chunkNo), chunk.String(), tokenize.Options{LineBreaksEndSentences: lineBreaks})
+		d := tokenize.Tokenize(strconv.Itoa(chunkNo), chunk.String(), opts)
 		chunk.Reset()
 		if err := tm.Annotate(d); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, lineNo, err)

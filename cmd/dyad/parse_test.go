@@ -146,19 +146,31 @@ func TestParseCoNLLUErrors(t *testing.T) {
 }
 
 func TestParseText(t *testing.T) {
-	text := "The minister met the envoy in Geneva.\nRain fell.\n\nThey said talks will continue. Nobody came.\n"
+	text := "The minister met the envoy in Geneva.\nRain fell\n\nThey said talks will continue. Nobody came.\n"
+	wrapped := "The minister met the envoy in Geneva on\nMonday and said that talks would\ncontinue in the spring, but\nnobody came.\n"
 	tests := []struct {
 		name      string
+		text      string
 		args      []string
 		sentences int
 	}{
-		// One sentence per line: the last line stays one sentence.
-		{"lines", []string{"parse", "--in", "text", "--out", "conllu"}, 3},
-		// Line breaks are spaces; the splitter finds four sentences.
-		{"paragraphs", []string{"parse", "--in", "text", "--out", "conllu", "--paragraphs"}, 4},
+		// Line breaks end sentences, which the splitter finds inside lines
+		// too (the default, as the text is not hard-wrapped).
+		{"auto", text, []string{"parse", "--in", "text", "--out", "conllu"}, 4},
+		{"end", text, []string{"parse", "--in", "text", "--lines", "end"}, 4},
+		// Every line one sentence: the last line stays one sentence.
+		{"sentence", text, []string{"parse", "--in", "text", "--lines", "sentence"}, 3},
+		// Line breaks are spaces: "Rain fell" runs into nothing, the
+		// paragraph break ends it.
+		{"soft", text, []string{"parse", "--in", "text", "--lines", "soft"}, 4},
+		{"paragraphs", wrapped, []string{"parse", "--in", "text", "--paragraphs"}, 1},
+		// Hard-wrapped text is read across its line breaks.
+		{"auto, wrapped", wrapped, []string{"parse", "--in", "text"}, 1},
+		{"end, wrapped", wrapped, []string{"parse", "--in", "text", "--lines", "end"}, 4},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
 			out, errs, code := runDyad(t, text, tc.args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
@@ -180,6 +192,13 @@ func TestParseText(t *testing.T) {
 				t.Errorf("words %q do not spell the text %q", got, want)
 			}
 		})
+	}
+}
+
+func TestParseTextLinesFlag(t *testing.T) {
+	_, errs, code := runDyad(t, "Rain fell.\n", "parse", "--in", "text", "--lines", "wrapped")
+	if code == 0 || !strings.Contains(errs, "--lines") {
+		t.Errorf("--lines wrapped: exit %d, stderr %q; want an error naming --lines", code, errs)
 	}
 }
 
