@@ -15,7 +15,9 @@
 // not attack") and hypothetical ones (conditions, threats, intentions,
 // "would impose ... should Putin refuse") are marked, and modal conflict
 // events become threats. Each event is dated by the time expression of its
-// clause, resolved against the publication date, or by the publication date.
+// clause, resolved against the publication date; an event in an "after" or
+// "before" clause by the lapse from the clause it depends on ("on Monday, a
+// day after Ukraine attacked" is Sunday); else by the publication date.
 //
 //	rules, err := events.DefaultRules()
 //	st := events.New(rules, kb)

@@ -96,6 +96,8 @@ func TestSenses(t *testing.T) {
 		{"hit a target", "The British government hit its inflation target.", nil},
 		{"launch a verbal attack", "The Hungarian prime minister launched an attack on the Commission's migration plans.", []string{"111 HUNGOV> attack"}},
 		{"launch an attack", "Hamas launched an attack on Israel.", []string{"190 PSEREB>ISR attack"}},
+		{"strike a place", "Russia struck Kyiv overnight.", []string{"190 RUS>UKR struck"}},
+		{"workers strike", "Thousands of French workers struck on Tuesday.", []string{"143 FRALAB> struck"}},
 	})
 }
 
@@ -169,6 +171,38 @@ func TestNoEvents(t *testing.T) {
 // against the publication date by tense, or by the publication date. The
 // weekday cases are published on Wednesday 2 April 2025, the others on
 // Monday 31 March 2025.
+// TestRelativeDates dates the event of an "after" or "before" clause by
+// the lapse from the dated clause it depends on.
+func TestRelativeDates(t *testing.T) {
+	const wed = "2025-04-02"
+	for _, tt := range []struct {
+		text, trigger, want string
+	}{
+		{"Russia struck Kyiv on Monday, a day after Ukraine attacked a bridge in Crimea.", "attacked", "2025-03-30"},
+		{"Poland protested on Monday, two weeks after Belarus detained a Polish journalist.", "detained", "2025-03-17"},
+		{"Israel struck Gaza on Monday, hours after Hamas fired rockets at Tel Aviv.", "fired", "2025-03-31"},
+		{"Serbia closed the border on Monday, several days after Kosovo arrested two Serbian police officers.", "arrested", "2025-03-31"},
+		{"Russia struck Kyiv on Monday, a day after Ukraine attacked a bridge in Crimea.", "struck", "2025-03-31"},
+	} {
+		t.Run(tt.text+" "+tt.trigger, func(t *testing.T) {
+			d := loadUpstream(t).analyse(t, tt.text, wed)
+			found := false
+			for _, e := range d.Events {
+				if d.Text[e.Trigger.Start:e.Trigger.End] != tt.trigger {
+					continue
+				}
+				found = true
+				if e.Date != tt.want {
+					t.Errorf("%s: %s dated %s, want %s", tt.text, tt.trigger, e.Date, tt.want)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no event triggered by %q\n%s", tt.text, tt.trigger, dump(d))
+			}
+		})
+	}
+}
+
 func TestDates(t *testing.T) {
 	const wed = "2025-04-02"
 	for _, tt := range []struct {

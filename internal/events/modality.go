@@ -3,7 +3,9 @@ package events
 import (
 	"github.com/dyad-news/dyad/internal/doc"
 	"github.com/dyad-news/dyad/internal/timex"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // hypotheticalAux are the auxiliaries that put an event in the future or in
@@ -247,6 +249,65 @@ func (c *coder) dateOf(si, v int) string {
 
 // dateMarker reports whether the time expression headed by token h is
 // introduced by a temporal preposition ("on Monday", "in 2022").
+// timeUnits are the days a unit of a lapse counts ("a day after", "two
+// weeks before"); units shorter than a day count none.
+var timeUnits = map[string]int{"minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+
+// smallNumbers are the counts news writes in words.
+var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": -1, "few": -1}
+
+// relativeDate dates clause v of sentence si when it is an "after" or
+// "before" clause of a dated clause: "Russia struck Kyiv on Monday, a day
+// after Ukraine attacked a bridge" puts the attack on Sunday (lapse true),
+// "hours after" on the same day. Without a lapse, or with a vague one
+// ("several days after"), it returns the other clause's date, the nearest
+// known, and lapse false; "" when v is no such clause. The lapse is read
+// from the words before "after" ("two weeks after"), which parsers attach
+// in many ways.
+func (c *coder) relativeDate(si, v int) (date string, lapse bool) {
+	if r := c.rel(v); r != "advcl" && r != "conj" {
+		return "", false
+	}
+	sign, mark := 0, -1
+	for _, k := range c.kids[v] {
+		if c.rel(k) == "mark" && k < v {
+			switch c.lemma(k) {
+			case "after":
+				sign, mark = -1, k
+			case "before":
+				sign, mark = 1, k
+			}
+		}
+	}
+	h := c.d.Tokens[v].Head
+	if sign == 0 || h < 0 {
+		return "", false
+	}
+	base := c.dateOf(si, h)
+	day, err := time.Parse("2006-01-02", base)
+	if err != nil || mark < 1 {
+		return base, false
+	}
+	unit, ok := timeUnits[strings.TrimSuffix(strings.ToLower(c.d.Tokens[mark-1].Form), "s")]
+	if !ok {
+		return base, false
+	}
+	n := 1
+	if first := c.d.Sentences[si].First; mark-2 >= first {
+		w := strings.ToLower(c.d.Tokens[mark-2].Form)
+		if x, ok := smallNumbers[w]; ok {
+			n = x
+		} else if x, err := strconv.Atoi(w); err == nil {
+			n = x
+		}
+	}
+	if n < 0 {
+		return base, false
+	}
+	return day.AddDate(0, 0, sign*n*unit).Format("2006-01-02"), true
+}
+
 func dateMarker(c *coder, h int) bool {
 	for _, k := range c.kids[h] {
 		if c.d.Tokens[k].DepRel == "case" {
@@ -351,9 +412,13 @@ func (c *coder) finish(si int, ev cand) (doc.Event, bool) {
 	if !ok {
 		return doc.Event{}, false
 	}
-	date := c.dateOf(si, ev.trig)
-	if date == "" && ev.clause != ev.trig {
-		date = c.dateOf(si, ev.clause)
+	date, lapse := c.relativeDate(si, ev.clause)
+	if !lapse {
+		if d := c.dateOf(si, ev.trig); d != "" {
+			date = d
+		} else if d := c.dateOf(si, ev.clause); d != "" && ev.clause != ev.trig {
+			date = d
+		}
 	}
 	if date == "" {
 		date = c.d.Published
