@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -253,8 +254,8 @@ func TestIsTree(t *testing.T) {
 	}
 }
 
-// TestRobust parses awkward input with the tiny model and checks that every
-// result is a tree with one root, quickly.
+// TestRobust parses awkward input with the tiny model, greedily and with
+// beams, and checks that every result is a tree with one root, quickly.
 func TestRobust(t *testing.T) {
 	p, _ := trainTiny(t)
 	long := make([]string, 5000)
@@ -263,36 +264,41 @@ func TestRobust(t *testing.T) {
 	}
 	tests := []struct {
 		name             string
+		beams            []int // 0: greedy
 		words, upos, xps []string
 	}{
-		{"empty", nil, nil, nil},
-		{"one word", []string{"Hi"}, []string{"INTJ"}, []string{"UH"}},
-		{"control characters", []string{"\x00", "a\x07b", "\u200b", "\xff\xfe"}, []string{"X", "X", "X", "X"}, []string{"", "", "", ""}},
-		{"missing tags", []string{"Rain", "fell", "."}, nil, nil},
-		{"5000 words", long, nil, nil},
+		{"empty", []int{0, 4}, nil, nil, nil},
+		{"one word", []int{0, 4}, []string{"Hi"}, []string{"INTJ"}, []string{"UH"}},
+		{"control characters", []int{0, 4}, []string{"\x00", "a\x07b", "\u200b", "\xff\xfe"}, []string{"X", "X", "X", "X"}, []string{"", "", "", ""}},
+		{"missing tags", []int{0, 8}, []string{"Rain", "fell", "."}, nil, nil},
+		{"two words, wide beam", []int{64}, []string{"Rain", "fell"}, nil, nil},
+		{"5000 words", []int{0}, long, nil, nil},
+		{"2000 words", []int{8}, long[:2000], nil, nil},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			n := len(tc.words)
-			heads := make([]int, n)
-			rels := make([]string, n)
-			start := time.Now()
-			p.Parse(tc.words, tc.upos, tc.xps, heads, rels)
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
-			}
-			if n == 0 {
-				return
-			}
-			if !isTree(heads) {
-				t.Errorf("not a tree: %v", heads[:min(n, 20)])
-			}
-			for i, r := range rels {
-				if r == "" || (r == "root") != (heads[i] == -1) {
-					t.Errorf("word %d: head %d relation %q", i, heads[i], r)
+		for _, k := range tc.beams {
+			t.Run(fmt.Sprintf("%s, beam %d", tc.name, k), func(t *testing.T) {
+				n := len(tc.words)
+				heads := make([]int, n)
+				rels := make([]string, n)
+				start := time.Now()
+				p.WithBeam(k).Parse(tc.words, tc.upos, tc.xps, heads, rels)
+				if d := time.Since(start); d > 5*time.Second {
+					t.Errorf("took %v", d)
 				}
-			}
-		})
+				if n == 0 {
+					return
+				}
+				if !isTree(heads) {
+					t.Errorf("not a tree: %v", heads[:min(n, 20)])
+				}
+				for i, r := range rels {
+					if r == "" || (r == "root") != (heads[i] == -1) {
+						t.Errorf("word %d: head %d relation %q", i, heads[i], r)
+					}
+				}
+			})
+		}
 	}
 }
 
