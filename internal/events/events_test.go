@@ -51,6 +51,7 @@ func TestRoots(t *testing.T) {
 		{"03 pledge", "Japan pledged to help Indonesia.", []string{"033 JPN>IDN pledged hyp"}},
 		{"03 agree to share intelligence", "Canada and Mexico agreed to share intelligence on drug cartels.", []string{"0314 CAN,MEX> agreed hyp"}},
 		{"04 meet", "The Indian prime minister met the Chinese foreign minister in Beijing.", []string{"040 INDGOV>CHNGOV met"}},
+		{"04 host", "The Iranian president received the Iraqi foreign minister in Tehran.", []string{"043 IRNGOV>IRQGOV received"}},
 		{"05 praise", "Germany praised Poland for its response to the floods.", []string{"051 DEU>POL praised"}},
 		{"05 sign", "Spain signed a trade agreement with Morocco on Friday.", []string{"057 ESP>MAR signed"}},
 		{"06 share intelligence", "Mexico shared intelligence with Canada.", []string{"064 MEX>CAN shared"}},
@@ -158,6 +159,8 @@ func TestNoEvents(t *testing.T) {
 		"The German service allows users in France to make free calls.",
 		"The Dutch bank said it had met its main strategic objectives for the year.",
 		"The Labour candidate beat the Conservative in the by-election in Hartlepool.",
+		"The Korean director received an honorary Golden Bear at the Berlin festival.",
+		"The Danish box office received a 4% boost last year.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if d, got := events(t, text); len(got) > 0 {
