@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -42,19 +41,11 @@ FILE "-" or no FILE reads standard input.`,
 			if in != "conll" {
 				return fmt.Errorf("--in must be conll, not %q", in)
 			}
-			name := "-"
-			if len(args) == 1 {
-				name = args[0]
+			r, name, closeInput, err := openInput(g, args)
+			if err != nil {
+				return err
 			}
-			var r io.Reader = g.stdin
-			if name != "-" {
-				f, err := os.Open(name)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				r = f
-			}
+			defer closeInput()
 			tm, err := tagger.Load()
 			if err != nil {
 				return err

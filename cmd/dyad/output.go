@@ -191,3 +191,17 @@ func writeJSONLines[T any](w io.Writer, rows []T, conv func(T) any) error {
 	}
 	return nil
 }
+
+// openInput opens the FILE argument of a command that reads one input: a
+// file, or standard input for "-" or no argument. It returns the reader,
+// the name to use in messages and a function that closes the file.
+func openInput(g *globals, args []string) (r io.Reader, name string, closeFn func(), err error) {
+	if len(args) == 0 || args[0] == "-" {
+		return g.stdin, "<stdin>", func() {}, nil
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return f, args[0], func() { f.Close() }, nil
+}

@@ -72,21 +72,11 @@ sentence as the input is read.`,
 			if !ok {
 				return fmt.Errorf("--lines must be auto, end, soft or sentence, not %q", lines)
 			}
-			name := "-"
-			if len(args) == 1 {
-				name = args[0]
+			r, name, closeInput, err := openInput(g, args)
+			if err != nil {
+				return err
 			}
-			var r io.Reader = g.stdin
-			if name != "-" {
-				f, err := os.Open(name)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				r = f
-			} else {
-				name = "<stdin>"
-			}
+			defer closeInput()
 			tm, err := tagger.Load()
 			if err != nil {
 				return err

@@ -179,25 +179,3 @@ func TestStaticOracle(t *testing.T) {
 	}
 }
 
-// TestBeamConcurrentParse parses with a beam from several goroutines at once;
-// run with -race.
-func TestBeamConcurrentParse(t *testing.T) {
-	greedy, trees := trainTiny(t)
-	p := greedy.WithBeam(4)
-	want := p.Evaluate(trees)
-	done := make(chan Score)
-	for g := 0; g < 4; g++ {
-		go func() {
-			var s Score
-			for k := 0; k < 20; k++ {
-				s = p.Evaluate(trees)
-			}
-			done <- s
-		}()
-	}
-	for g := 0; g < 4; g++ {
-		if s := <-done; s != want {
-			t.Errorf("concurrent beam parse scored %+v, want %+v", s, want)
-		}
-	}
-}

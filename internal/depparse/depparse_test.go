@@ -404,23 +404,27 @@ func TestFromCoNLLUErrors(t *testing.T) {
 	}
 }
 
-// TestConcurrentParse parses from several goroutines at once; run with -race.
+// TestConcurrentParse parses from several goroutines at once, greedily and
+// with a beam; run with -race.
 func TestConcurrentParse(t *testing.T) {
-	p, trees := trainTiny(t)
-	want := p.Evaluate(trees)
-	done := make(chan Score)
-	for g := 0; g < 4; g++ {
-		go func() {
-			var s Score
-			for k := 0; k < 20; k++ {
-				s = p.Evaluate(trees)
+	greedy, trees := trainTiny(t)
+	for _, k := range []int{0, 4} {
+		p := greedy.WithBeam(k)
+		want := p.Evaluate(trees)
+		done := make(chan Score)
+		for g := 0; g < 4; g++ {
+			go func() {
+				var s Score
+				for i := 0; i < 20; i++ {
+					s = p.Evaluate(trees)
+				}
+				done <- s
+			}()
+		}
+		for g := 0; g < 4; g++ {
+			if s := <-done; s != want {
+				t.Errorf("beam %d: concurrent parse scored %+v, want %+v", k, s, want)
 			}
-			done <- s
-		}()
-	}
-	for g := 0; g < 4; g++ {
-		if s := <-done; s != want {
-			t.Errorf("concurrent parse scored %+v, want %+v", s, want)
 		}
 	}
 }
