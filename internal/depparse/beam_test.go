@@ -178,4 +178,3 @@ func TestStaticOracle(t *testing.T) {
 		})
 	}
 }
-
